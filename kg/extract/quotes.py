@@ -1,0 +1,204 @@
+"""stated: quoted words and who said them.
+
+Quotes are found by their marks (curly, straight or guillemets; a quote left open at the
+end of a paragraph runs to its end, as news paragraphs of one long quote do). Each quote
+is attributed by the grammar around it:
+
+- a verb of speech that governs the quote or stands beside it in its sentence
+  ("“…,” he said", "said Pentagon spokesperson Pat Ryder", "Kirby added: “…”", "claiming
+  to have commended Netanyahu for Israel’s “…”");
+- "according to X";
+- a statement noun as subject ("the G7 statement said" is the G7 speaking);
+- a colon that ends the previous paragraph ("In his statement, Biden said:" then a
+  paragraph that is all quote);
+- continuity: a quote with no attribution of its own continues the speaker of the quote
+  before it, in the same paragraph or the one just before.
+
+Speakers are resolved like any other argument (names, titles, pronouns, anonymous
+sources). First-person pronouns inside a quote stand for its speaker, which lets the
+relation extractors read "I've just spoken with Prime Minister Netanyahu".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.entities import DocEntities, Role
+from kg.extract import syntax
+from kg.lexicon import Lexicon
+from kg.marks import quote_spans
+from kg.model import EntityType
+from kg.nlp import Segment
+
+FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
+
+
+@dataclass
+class Quote:
+    segment: Segment
+    start: int  # character offsets of the quoted words in the paragraph (marks excluded)
+    end: int
+    text: str
+    speaker: str | None = None
+    verb: object = None  # the spaCy token of the attributing verb, if any
+    evidence: tuple[int, int] = (0, 0)  # character bounds of the evidence in the paragraph
+
+    @property
+    def whole_paragraph(self) -> bool:
+        text = self.segment.doc.text
+        return not text[: self.start].strip(" “\"«„") and not text[self.end:].strip(" ”\"».,")
+
+
+def find_quotes(segments: list[Segment], ents: DocEntities, lex: Lexicon) -> list[Quote]:
+    """Every quote of the document with its speaker (None where none can be told)."""
+    quotes: list[Quote] = []
+    previous_para_colon: object = None  # the speech verb of a paragraph ending with ":"
+    last_by_segment: dict[int, Quote] = {}
+    for segment in segments:
+        doc = segment.doc
+        for start, end in quote_spans(doc.text):
+            text = doc.text[start:end]
+            if len([w for w in text.split() if any(ch.isalnum() for ch in w)]) < \
+                    lex.quote_min_words:
+                continue
+            quote = Quote(segment, start, end, text)
+            recent = _recent_speaker(quotes, segment.index)
+            _attribute(quote, ents, lex, previous_para_colon, recent)
+            if quote.speaker is None:
+                _continue_speaker(quote, quotes, last_by_segment)
+            quotes.append(quote)
+            if quote.speaker is not None:
+                last_by_segment[segment.index] = quote
+        previous_para_colon = _colon_verb(doc, lex)
+    for quote in quotes:
+        if quote.speaker is not None:
+            _mark_first_person(quote, ents)
+    return quotes
+
+
+def _inside(token, quote: Quote) -> bool:
+    return quote.start <= token.idx < quote.end
+
+
+def _recent_speaker(quotes: list[Quote], index: int) -> str | None:
+    """The speaker of the last quote, if it was in this paragraph or the one before."""
+    if quotes and quotes[-1].speaker and index - quotes[-1].segment.index <= 1:
+        return quotes[-1].speaker
+    return None
+
+
+def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
+               recent: str | None) -> None:
+    doc = quote.segment.doc
+    tokens = [t for t in doc if _inside(t, quote)]
+    if not tokens:
+        return
+    verb = _governing_speech_verb(tokens, quote, lex) or _nearby_speech_verb(tokens, quote, lex)
+    if verb is None and quote.whole_paragraph and colon_verb is not None:
+        verb = colon_verb
+    if verb is not None:
+        speaker = _speaker(verb, ents, lex, recent)
+        if speaker:
+            quote.speaker, quote.verb = speaker, verb
+    if quote.speaker is None:
+        according = _according_to(tokens, quote, ents)
+        if according:
+            quote.speaker = according
+    sents = {t.sent.start: t.sent for t in tokens}
+    if quote.verb is not None and quote.verb.doc is doc:
+        sents[quote.verb.sent.start] = quote.verb.sent
+    first, last = min(sents), max(sents)
+    quote.evidence = (sents[first].start_char, syntax.sentence_bounds(sents[last])[1])
+
+
+def _governing_speech_verb(tokens, quote: Quote, lex: Lexicon):
+    """The speech verb that the quote's words depend on, climbing out of the quote."""
+    for token in tokens:
+        head = token.head
+        if _inside(head, quote) or head is token:
+            continue
+        current = head
+        for _ in range(6):
+            if current.pos_ in syntax.VERBS and current.lemma_.lower() in lex.speech_verbs \
+                    and not _inside(current, quote):
+                return current
+            if current.head is current:
+                break
+            current = current.head
+    return None
+
+
+def _nearby_speech_verb(tokens, quote: Quote, lex: Lexicon):
+    """A speech verb outside the quote in the quote's sentences: the nearest one."""
+    sents = {t.sent.start: t.sent for t in tokens}
+    candidates = [t for sent in sents.values() for t in sent
+                  if not _inside(t, quote) and t.pos_ in syntax.VERBS
+                  and t.lemma_.lower() in lex.speech_verbs]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
+
+
+def _speaker(verb, ents: DocEntities, lex: Lexicon, recent: str | None = None) -> str | None:
+    """Who the subject of a speech verb is. "he said" after a quote continues its speaker
+    (a reporter's "he" after a quote is the one just quoted)."""
+    subject = syntax.subject(verb)
+    if subject is None:
+        return None
+    if recent and subject.lower_ in lex.person_pronouns and \
+            ents.entities[recent].type == EntityType.PERSON:
+        return recent
+    if subject.lemma_.lower() in lex.statement_nouns:
+        # "the G7 statement said", "a readout from the White House"
+        for child in subject.children:
+            if child.dep_ in ("compound", "poss", "nmod"):
+                keys = ents.resolve(child, Role.SPEAKER)
+                if keys:
+                    return keys[0]
+        for obj in syntax.prep_objects(subject, {"from", "by", "of"}):
+            keys = ents.resolve(obj, Role.SPEAKER)
+            if keys:
+                return keys[0]
+        return None
+    keys = ents.resolve(subject, Role.SPEAKER)
+    return keys[0] if keys else None
+
+
+def _according_to(tokens, quote: Quote, ents: DocEntities) -> str | None:
+    for sent in {t.sent.start: t.sent for t in tokens}.values():
+        for token in sent:
+            if token.lower_ == "according" and not _inside(token, quote):
+                for obj in syntax.prep_objects(token, {"to"}):
+                    keys = ents.resolve(obj, Role.SPEAKER)
+                    if keys:
+                        return keys[0]
+    return None
+
+
+def _colon_verb(doc, lex: Lexicon):
+    """The speech verb of a paragraph that ends with a colon, introducing a quote."""
+    text = doc.text.rstrip()
+    if not text.endswith(":"):
+        return None
+    last = list(doc.sents)[-1]
+    verbs = [t for t in last if t.pos_ in syntax.VERBS and t.lemma_.lower() in lex.speech_verbs]
+    return verbs[-1] if verbs else None
+
+
+def _continue_speaker(quote: Quote, quotes: list[Quote], last_by_segment: dict) -> None:
+    """A quote with no attribution continues the previous speaker of its paragraph, or of
+    the paragraph before when it opens its own."""
+    index = quote.segment.index
+    previous = last_by_segment.get(index)
+    if previous is None and quote.whole_paragraph:
+        previous = last_by_segment.get(index - 1)
+    if previous is not None and quotes and quotes[-1].speaker == previous.speaker:
+        quote.speaker = previous.speaker
+        sent = next(t.sent for t in quote.segment.doc if _inside(t, quote))
+        quote.evidence = (sent.start_char, syntax.sentence_bounds(sent)[1])
+
+
+def _mark_first_person(quote: Quote, ents: DocEntities) -> None:
+    for token in quote.segment.doc:
+        if _inside(token, quote) and token.lower_ in FIRST_PERSON:
+            ents.first_person[ents.pos(token)] = quote.speaker

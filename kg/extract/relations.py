@@ -1,0 +1,230 @@
+"""spoke_with, attacked and convened: who did what to whom, from triggers in the lexicon.
+
+Three constructions, each read off the dependency tree:
+
+- a verb with its subject and its object or prepositional object ("Biden spoke with
+  Netanyahu", "X told Y", "Israel was attacked by Iran": the passive swaps the roles);
+- a noun with its possessor, demonym, "by"/"from" phrase or light verb as agent and its
+  prepositional object as the other party ("Iran's attack on Israel", "an Israeli strike
+  on …", "strikes carried out by Iran", "Iran launched an attack on Israel", "in a phone
+  call with Netanyahu, Biden …");
+- a verb that sends a weapon at a place ("Iran launched hundreds of missiles at Israel",
+  "a barrage of Iranian missiles directed at Israel").
+
+A meeting with a group that one gathers ("met with his national security team", "met
+with G7 leaders") is a convening, not a conversation. Coordinated agents ("Biden and
+Harris spoke with …") give one event each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.entities import DocEntities, Role
+from kg.extract import syntax
+from kg.lexicon import Lexicon, Trigger
+from kg.model import EntityType, Relation
+
+#: light verbs whose subject holds a conversation named by their object ("held talks")
+TALK_LIGHT_VERBS = {"hold", "have", "conduct", "host", "make", "place", "join"}
+#: prepositions that put a nominal conversation around the clause ("in a call with …")
+FRAME_PREPS = {"in", "during", "on", "over", "at", "after", "following"}
+GROUP_TYPES = {EntityType.GROUP, EntityType.ORGANIZATION}
+
+
+@dataclass
+class Found:
+    """An event mention before factuality, date and evidence are attached."""
+
+    relation: Relation
+    agent: str
+    others: tuple[str, ...]
+    trigger: object  # spaCy Token
+    confidence: float
+
+
+def find_relations(doc, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
+    """Every spoke_with, attacked and convened mention in one parsed paragraph."""
+    for token in doc:
+        if token.pos_ in syntax.VERBS:
+            yield from _verb_events(token, ents, lex)
+            if token.lemma_.lower() in lex.launch_verbs:
+                yield from _launch_events(token, ents, lex)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            yield from _noun_events(token, ents, lex)
+
+
+# -- verbs ---------------------------------------------------------------------------
+
+
+def _multiword_ok(verb, trigger: Trigger) -> bool:
+    """ "reach out", "hold talks", "bring together": the other words must be there."""
+    for word in trigger.words[1:]:
+        if not any(c.lemma_.lower() == word or c.lower_ == word for c in verb.children):
+            return False
+    return True
+
+
+def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
+    for trigger in lex.verbs.get(verb.lemma_.lower(), ()):
+        if not _multiword_ok(verb, trigger):
+            continue
+        if syntax.is_passive(verb):
+            agent_token = syntax.passive_agent(verb)
+            object_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        else:
+            agent_token = syntax.subject(verb)
+            object_tokens = syntax.direct_objects(verb) if trigger.object else []
+            object_tokens += syntax.prep_objects(verb, trigger.preps)
+            for noun in syntax.direct_objects(verb):  # "held talks with X"
+                if noun.lemma_.lower() in trigger.words[1:]:
+                    object_tokens += syntax.prep_objects(noun, trigger.preps)
+        if agent_token is None or not object_tokens:
+            continue
+        yield from _events(trigger.relation, verb, agent_token, object_tokens, ents, lex, 0.9)
+
+
+def _launch_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
+    """ "launched hundreds of drones and missiles at Israel" """
+    passive = syntax.is_passive(verb)
+    carried = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if not any(_is_weapon(t, lex) for t in carried):
+        return
+    targets = syntax.prep_objects(verb, lex.weapon_preps)
+    for noun in carried:
+        for weapon in [noun, *syntax.prep_objects(noun, {"of"})]:
+            targets += syntax.prep_objects(weapon, lex.weapon_preps)
+    if passive:
+        agent = syntax.passive_agent(verb) or next(iter(syntax.prep_objects(verb, {"from"})), None)
+    else:
+        agent = syntax.subject(verb)
+    if agent is None or not targets:
+        return
+    yield from _events(Relation.ATTACKED, verb, agent, targets, ents, lex, 0.85)
+
+
+def _is_weapon(noun, lex: Lexicon) -> bool:
+    """A weapon, or a quantity of weapons ("hundreds of drones", "a flurry of missiles")."""
+    if noun.lemma_.lower() in lex.weapons:
+        return True
+    return any(_is_weapon(o, lex) for o in syntax.prep_objects(noun, {"of"}))
+
+
+# -- nouns ---------------------------------------------------------------------------
+
+
+def _noun_keys(noun) -> list[str]:
+    """The lemma and, for a hyphenated compound ("counter-offensive"), the whole word."""
+    keys = [noun.lemma_.lower()]
+    doc = noun.doc
+    if noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-":
+        keys.insert(0, f"{noun.lower_}-{doc[noun.i + 2].lower_}")
+    if noun.i >= 2 and doc[noun.i - 1].text == "-":
+        keys.insert(0, f"{doc[noun.i - 2].lower_}-{noun.lower_}")
+    return keys
+
+
+def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
+    for key in _noun_keys(noun):
+        triggers = lex.nouns.get(key)
+        if not triggers:
+            continue
+        for trigger in triggers:
+            if not _compound_ok(noun, trigger):
+                continue
+            others = syntax.prep_objects(noun, trigger.preps)
+            if trigger.relation == Relation.ATTACKED:
+                for acl in (c for c in noun.children if c.dep_ == "acl"):
+                    others += syntax.prep_objects(acl, lex.weapon_preps)
+            if not others:
+                continue
+            agent = _noun_agent(noun, trigger.relation, lex)
+            if agent is None:
+                continue
+            yield from _events(trigger.relation, noun, agent, others, ents, lex, 0.75)
+        return
+
+
+def _compound_ok(noun, trigger: Trigger) -> bool:
+    if len(trigger.words) == 1:
+        return True
+    before = {c.lemma_.lower() for c in noun.children if c.i < noun.i}
+    return all(w in before for w in trigger.words[:-1])
+
+
+def _noun_agent(noun, relation: Relation, lex: Lexicon):
+    """Who does what a nominal trigger names."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    if relation == Relation.ATTACKED:
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "PROPN"):
+                return child  # "an Israeli strike", "US strikes"
+        by = syntax.prep_objects(noun, {"by", "from"})
+        if by:
+            return by[0]
+        for acl in (c for c in noun.children if c.dep_ == "acl"):
+            agent = syntax.passive_agent(acl)  # "strikes carried out by Iran"
+            if agent is not None:
+                return agent
+        for obj in syntax.prep_objects(noun, {"of"}):  # "a barrage of Iranian missiles"
+            if _is_weapon(obj, lex):
+                for child in obj.children:
+                    if child.dep_ in ("amod", "compound", "nmod", "poss"):
+                        return child
+    head = noun.head
+    light = lex.light_verbs if relation == Relation.ATTACKED else TALK_LIGHT_VERBS
+    if noun.dep_ == "dobj" and head.lemma_.lower() in light:
+        return syntax.subject(head)  # "Iran launched an attack on …", "held a call with …"
+    if relation != Relation.ATTACKED and noun.dep_ == "pobj" and head.lower_ in FRAME_PREPS:
+        verb = syntax.governing_verb(head)
+        if verb is not None:
+            return syntax.subject(verb)  # "in a phone call with Netanyahu, Biden told …"
+    return None
+
+
+# -- resolution ----------------------------------------------------------------------
+
+
+def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEntities,
+            lex: Lexicon, confidence: float) -> Iterator[Found]:
+    attack = relation == Relation.ATTACKED
+    agents = ents.resolve(agent_token, Role.ACTOR if attack else Role.PARTY)
+    others: list[str] = []
+    for token in object_tokens:
+        for included in [token, *_included(token)]:
+            for key in ents.resolve(included, Role.TARGET if attack else Role.PARTY):
+                if key not in others:
+                    others.append(key)
+    if relation == Relation.SPOKE_WITH:
+        others = [k for k in others if not _is_media(ents, k, lex)]
+    if not agents or not others:
+        return
+    if relation == Relation.SPOKE_WITH and trigger.lemma_.lower() in lex.meet_verbs and all(
+            ents.entities[k].type in GROUP_TYPES for k in others):
+        relation = Relation.CONVENED
+    named = ents.entity_at(agent_token) is not None
+    score = confidence if named else round(confidence * 0.9, 3)
+    for agent in agents:
+        rest = tuple(k for k in others if k != agent)
+        if rest:
+            yield Found(relation, agent, rest, trigger, score)
+
+
+def _included(token) -> list:
+    """ "his advisors, including Blinken, Sullivan and McGurk" """
+    out = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("including", "like"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    out.extend(syntax.conjuncts(obj))
+    return out
+
+
+def _is_media(ents: DocEntities, key: str, lex: Lexicon) -> bool:
+    entity = ents.entities[key]
+    return entity.label.lower() in lex.media or any(a.lower() in lex.media
+                                                    for a in entity.alt_labels)

@@ -1,0 +1,95 @@
+"""Small readers of spaCy's dependency trees, shared by the relation extractors.
+
+Each function answers one grammatical question about a token: who is the subject of
+this verb (inherited from the governing clause when the verb has none: "Biden
+announced plans to meet …"), what are its objects, what follows a given preposition.
+"""
+
+from __future__ import annotations
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+NOUNS = {"NOUN", "PROPN", "PRON"}
+VERBS = {"VERB", "AUX"}
+
+
+def conjuncts(token) -> list:
+    """``token`` and the tokens coordinated with it ("Israel, Jordan and the U.S.")."""
+    out = [token]
+    for item in out:
+        out.extend(c for c in item.children if c.dep_ == "conj" and c not in out)
+    return out
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def passive_agent(verb):
+    """The agent of a passive verb: the object of its "by" phrase."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def subject(verb):
+    """The subject of ``verb``: its own, else the one of the clause it depends on
+    ("announced plans to meet", "spoke with X and asked …", "sought to portray").
+    A relative pronoun is replaced by the noun it stands for."""
+    token = verb
+    for _ in range(8):
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                    return token.head
+                return child
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj", "dobj") \
+                and token.head is not token:
+            if token.dep_ == "acl" and token.head.pos_ in NOUNS and token.head.dep_ in \
+                    SUBJECT_DEPS:
+                return token.head  # "the official speaking to reporters"
+            token = token.head
+            continue
+        break
+    return None
+
+
+def direct_objects(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+
+
+def prep_objects(token, preps) -> list:
+    """Objects of the prepositions ``preps`` attached to ``token`` ("spoke with X")."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def has_particle(verb, word: str) -> bool:
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == word for c in verb.children)
+
+
+def governing_verb(token):
+    """The verb whose clause a noun phrase belongs to, climbing through prepositions."""
+    current = token
+    for _ in range(8):
+        if current.head is current:
+            return current if current.pos_ in VERBS else None
+        current = current.head
+        if current.pos_ in VERBS:
+            return current
+    return None
+
+
+def sentence_bounds(sent) -> tuple[int, int]:
+    """Character bounds of a sentence in its Doc, without trailing whitespace."""
+    text = sent.text
+    stripped = text.rstrip()
+    return sent.start_char, sent.start_char + len(stripped)

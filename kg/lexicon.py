@@ -1,0 +1,172 @@
+"""The lexicon: trigger words, titles, hedges and pronouns, read from data files.
+
+``kg/data/lexicon.yaml`` ships with kgbuild; a user's own files (``--lexicon FILE``) are
+merged into it: lists are extended, mappings updated. Extraction code asks the
+:class:`Lexicon` object and never inlines a word.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from kg.model import Relation
+from kg.resources import data_dir
+
+
+class LexiconError(ValueError):
+    """A lexicon file cannot be read or has the wrong shape."""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """How a trigger word attaches the other party: by direct object and/or prepositions.
+
+    ``words`` is the whole lemma sequence ("hold", "talk" for "hold talks"): the first is
+    the trigger's lemma, the rest must be its particle or object.
+    """
+
+    relation: Relation
+    words: tuple[str, ...]
+    object: bool = False
+    preps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, list[Trigger]]
+    nouns: dict[str, list[Trigger]]
+    launch_verbs: frozenset[str]
+    weapons: frozenset[str]
+    weapon_preps: frozenset[str]
+    light_verbs: frozenset[str]
+    meet_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
+    future_modals: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    future_governors: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    negating_governors: frozenset[str]
+    conditional_marks: frozenset[str]
+    hedges: frozenset[str]
+    negators: frozenset[str]
+    titles: frozenset[str]
+    title_modifiers: frozenset[str]
+    anonymous_heads: frozenset[str]
+    group_heads: frozenset[str]
+    person_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    media: frozenset[str]
+    quote_min_words: int
+    raw: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
+
+    @property
+    def title_words(self) -> frozenset[str]:
+        """Every single word that occurs in a title."""
+        return frozenset(w for t in self.titles for w in t.split())
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        if key in out and isinstance(out[key], dict) and isinstance(value, dict):
+            out[key] = _merge(out[key], value)
+        elif key in out and isinstance(out[key], list) and isinstance(value, list):
+            out[key] = out[key] + [v for v in value if v not in out[key]]
+        else:
+            out[key] = value
+    return out
+
+
+def _read(path: Path) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path}: cannot read the lexicon: {exc}") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: a lexicon is a YAML mapping (see kg/data/lexicon.yaml)")
+    return data
+
+
+def _words(values: Iterable) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+def _triggers(relation: Relation, table: dict | None, head: int) -> dict[str, list[Trigger]]:
+    """Triggers keyed by their head word: verbs by the first ("hold talks" by "hold"),
+    nouns by the last ("phone call" by "call")."""
+    out: dict[str, list[Trigger]] = {}
+    for lemma, spec in (table or {}).items():
+        spec = spec or {}
+        words = tuple(str(lemma).lower().split())
+        trigger = Trigger(
+            relation=relation,
+            words=words,
+            object=bool(spec.get("object", False)),
+            preps=_words(spec.get("prep", [])),
+        )
+        out.setdefault(words[head], []).append(trigger)
+    return out
+
+
+def _build(data: dict) -> Lexicon:
+    relations = data.get("relations", {})
+    verbs: dict[str, list[Trigger]] = {}
+    nouns: dict[str, list[Trigger]] = {}
+    for relation in Relation:
+        spec = relations.get(relation.value) or {}
+        for lemma, triggers in _triggers(relation, spec.get("verbs"), 0).items():
+            verbs.setdefault(lemma, []).extend(triggers)
+        for lemma, triggers in _triggers(relation, spec.get("nouns"), -1).items():
+            nouns.setdefault(lemma, []).extend(triggers)
+    attacked = relations.get("attacked") or {}
+    convened = relations.get("convened") or {}
+    fact = data.get("factuality") or {}
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        launch_verbs=_words(attacked.get("launch_verbs")),
+        weapons=_words(w.split()[-1] for w in attacked.get("weapons") or ()),
+        weapon_preps=_words(attacked.get("weapon_preps")),
+        light_verbs=_words(attacked.get("light_verbs")),
+        meet_verbs=_words(convened.get("meet_verbs")),
+        speech_verbs=_words(data.get("speech_verbs")),
+        statement_nouns=_words(data.get("statement_nouns")),
+        future_modals=_words(fact.get("future_modals")),
+        hypothetical_modals=_words(fact.get("hypothetical_modals")),
+        future_governors=_words(fact.get("future_governors")),
+        hypothetical_governors=_words(fact.get("hypothetical_governors")),
+        negating_governors=_words(fact.get("negating_governors")),
+        conditional_marks=_words(fact.get("conditional_marks")),
+        hedges=_words(fact.get("hedges")),
+        negators=_words(fact.get("negators")),
+        titles=_words(data.get("titles")),
+        title_modifiers=_words(data.get("title_modifiers")),
+        anonymous_heads=_words(data.get("anonymous_heads")),
+        group_heads=_words(data.get("group_heads")),
+        person_pronouns=_words(data.get("person_pronouns")),
+        plural_pronouns=_words(data.get("plural_pronouns")),
+        media=_words(data.get("media")),
+        quote_min_words=int(data.get("quote_min_words", 3)),
+        raw=data,
+    )
+
+
+@cache
+def _load(paths: tuple[str, ...]) -> Lexicon:
+    data = _read(data_dir() / "lexicon.yaml")
+    for path in paths:
+        data = _merge(data, _read(Path(path)))
+    return _build(data)
+
+
+def load_lexicon(extra: Iterable[str | os.PathLike[str]] = ()) -> Lexicon:
+    """The shipped lexicon, extended by the user's files (cached per list of files)."""
+    return _load(tuple(str(p) for p in extra))

@@ -1,0 +1,173 @@
+"""Reading and writing graph files: formats, atomic writes, JSON-LD compaction.
+
+Every format is parsed and serialised by pyoxigraph; JSON-LD output is then compacted
+with pyld against the ``@context`` shipped in ``ontology/context.jsonld``. Quad formats
+(N-Quads, TriG) hold the graph in the default graph, so every format loads into a store
+as the same triples.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+
+from kg import resources
+
+#: format name -> (pyoxigraph format, file extensions)
+FORMATS: dict[str, tuple[ox.RdfFormat, tuple[str, ...]]] = {
+    "turtle": (ox.RdfFormat.TURTLE, (".ttl", ".turtle")),
+    "jsonld": (ox.RdfFormat.JSON_LD, (".jsonld", ".json")),
+    "nt": (ox.RdfFormat.N_TRIPLES, (".nt",)),
+    "nq": (ox.RdfFormat.N_QUADS, (".nq",)),
+    "trig": (ox.RdfFormat.TRIG, (".trig",)),
+}
+ALIASES = {"ttl": "turtle", "json-ld": "jsonld", "ntriples": "nt", "nquads": "nq"}
+
+
+class FormatError(ValueError):
+    """The output or input format cannot be determined or is not supported."""
+
+
+class OutputError(OSError):
+    """The output cannot be written where it was asked to go."""
+
+
+def check_output(path: str | os.PathLike[str]) -> None:
+    """Fail early, before any work, when ``path`` cannot be written."""
+    if str(path) == "-":
+        return
+    target = Path(path)
+    parent = target.parent
+    if not parent.is_dir():
+        raise OutputError(f"{path}: the folder {parent} does not exist: create it or write "
+                          "the graph elsewhere with -o")
+    if target.is_dir():
+        raise OutputError(f"{path} is a folder: give a file name such as {path}/graph.ttl")
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"{path}: the folder {parent} is not writable: choose another -o")
+
+
+def format_names() -> str:
+    return ", ".join(FORMATS)
+
+
+def format_for(path: str | os.PathLike[str] | None, explicit: str | None = None) -> str:
+    """The format name for a path, or the explicit ``--format`` value (which wins)."""
+    if explicit:
+        name = ALIASES.get(explicit.lower(), explicit.lower())
+        if name not in FORMATS:
+            raise FormatError(f"unknown format {explicit!r}: use one of {format_names()}")
+        return name
+    if path is None or str(path) == "-":
+        return "turtle"
+    suffixes = [s.lower() for s in Path(path).suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    ext = suffixes[-1] if suffixes else ""
+    for name, (_, exts) in FORMATS.items():
+        if ext in exts:
+            return name
+    raise FormatError(
+        f"{path}: cannot tell the RDF format from the extension {ext or '(none)'!r}; "
+        f"use .ttl, .jsonld, .nt, .nq or .trig, or give --format ({format_names()})"
+    )
+
+
+@cache
+def jsonld_context() -> dict:
+    """The shipped JSON-LD context (the value of its ``@context`` key)."""
+    with open(resources.context_file(), encoding="utf-8") as fh:
+        return json.load(fh)["@context"]
+
+
+def _sorted_triples(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    return sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+
+def serialize(triples: Iterable[ox.Triple], fmt: str, prefixes: dict[str, str]) -> bytes:
+    """The bytes of a graph in a format, its triples sorted (deterministic output)."""
+    ordered = _sorted_triples(triples)
+    oxfmt = FORMATS[fmt][0]
+    if fmt == "jsonld":
+        from pyld import jsonld
+
+        expanded = json.loads(ox.serialize(ordered, format=oxfmt))
+        context = jsonld_context()
+        compacted = jsonld.compact(expanded, {"@context": context})
+        return (json.dumps(compacted, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if oxfmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+        quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in ordered]
+        return ox.serialize(quads, format=oxfmt, prefixes=prefixes)
+    if oxfmt == ox.RdfFormat.N_TRIPLES:
+        return ox.serialize(ordered, format=oxfmt)
+    return ox.serialize(ordered, format=oxfmt, prefixes=prefixes)
+
+
+def write_atomic(data: bytes, path: str | os.PathLike[str]) -> None:
+    """Write to a temporary file beside ``path`` and rename it into place.
+
+    A crash or Ctrl-C leaves either the old file or the new one, never half of one.
+    """
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def write_graph(
+    triples: Iterable[ox.Triple],
+    output: str | os.PathLike[str],
+    fmt: str,
+    prefixes: dict[str, str],
+    stdout: IO[bytes] | None = None,
+) -> None:
+    """Serialise ``triples`` to ``output`` (a path, or ``-`` for standard output)."""
+    data = serialize(triples, fmt, prefixes)
+    if str(output) == "-":
+        out = stdout or sys.stdout.buffer
+        out.write(data)
+        out.flush()
+    else:
+        write_atomic(data, output)
+
+
+def read_triples(path: str | os.PathLike[str], fmt: str | None = None) -> list[ox.Triple]:
+    """All triples of a graph file in any supported format (graph names are dropped)."""
+    name = format_for(path, fmt)
+    oxfmt = FORMATS[name][0]
+    raw = Path(path).read_bytes()
+    if str(path).endswith(".gz"):
+        import gzip
+
+        raw = gzip.decompress(raw)
+    triples = []
+    for item in ox.parse(io.BytesIO(raw), format=oxfmt):
+        if isinstance(item, ox.Quad):
+            triples.append(ox.Triple(item.subject, item.predicate, item.object))
+        else:
+            triples.append(item)
+    return triples
+
+
+def to_ntriples(triples: Iterable[ox.Triple]) -> str:
+    """Sorted canonical N-Triples: the form two graphs are compared in."""
+    lines = ox.serialize(_sorted_triples(triples), format=ox.RdfFormat.N_TRIPLES)
+    return "".join(sorted(lines.decode("utf-8").splitlines(keepends=True)))
