@@ -123,9 +123,10 @@ class DocEntities:
             # "struck an oil depot in Russia's Belgorod region": the place attacked
             for obj in (o for c in token.children if c.dep_ == "prep" and c.lower_ in
                         ("in", "near", "outside") for o in c.children if o.dep_ == "pobj"):
-                key = self.entity_at(obj) or self._inner_name(obj, role)
-                if key and self.entities[key].type == EntityType.LOCATION:
-                    return key
+                for part in obj.subtree:
+                    key = self.entity_at(part)
+                    if key and self.entities[key].type == EntityType.LOCATION:
+                        return key
         if lower in lex.group_heads or token.lemma_.lower() in lex.group_heads:
             return self._group(token)
         return None

@@ -12,8 +12,7 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
+from kg.lexicon import read_yaml
 from kg.model import EntityType
 from kg.resources import data_dir
 
@@ -67,8 +66,7 @@ def load_gazetteer() -> Gazetteer:
             demonyms[fold(demonym)] = place
         if row["capital"]:
             capitals[fold(row["capital"])] = place
-    with open(data_dir() / "aliases.yaml", encoding="utf-8") as fh:
-        extra = yaml.safe_load(fh) or {}
+    extra = read_yaml(data_dir() / "aliases.yaml") or {}
     for label, spec in extra.items():
         known = names.get(fold(label))
         place = Place(label, EntityType(spec.get("type", "Location")), known.qid if known else None)

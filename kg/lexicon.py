@@ -84,10 +84,25 @@ def _merge(base: dict, extra: dict) -> dict:
     return out
 
 
+class WordLoader(yaml.SafeLoader):
+    """YAML without YAML 1.1's booleans: in a word list, on, off, yes and no are words."""
+
+
+WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_yaml(path: Path):
+    """Read a data file with :class:`WordLoader`."""
+    with open(path, encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=WordLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def _read(path: Path) -> dict:
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+        data = read_yaml(path) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path}: cannot read the lexicon: {exc}") from exc
     if not isinstance(data, dict):
