@@ -94,6 +94,18 @@ def _sorted_triples(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
     return sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _types_as_keyword(expanded: list) -> list:
+    """pyoxigraph writes rdf:type as a property; JSON-LD readers expect ``@type``."""
+    for node in expanded:
+        types = node.pop(_RDF_TYPE, None)
+        if types:
+            node["@type"] = [t["@id"] for t in types]
+    return expanded
+
+
 def serialize(triples: Iterable[ox.Triple], fmt: str, prefixes: dict[str, str]) -> bytes:
     """The bytes of a graph in a format, its triples sorted (deterministic output)."""
     ordered = _sorted_triples(triples)
@@ -101,7 +113,7 @@ def serialize(triples: Iterable[ox.Triple], fmt: str, prefixes: dict[str, str]) 
     if fmt == "jsonld":
         from pyld import jsonld
 
-        expanded = json.loads(ox.serialize(ordered, format=oxfmt))
+        expanded = _types_as_keyword(json.loads(ox.serialize(ordered, format=oxfmt)))
         context = jsonld_context()
         compacted = jsonld.compact(expanded, {"@context": context})
         return (json.dumps(compacted, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -20,7 +20,8 @@ TARGET = ROOT / "kg" / "data" / "countries.tsv"
 
 
 def main(source: Path = DEFAULT_SOURCE) -> None:
-    rows = list(csv.DictReader(open(source, encoding="utf-8")))
+    with open(source, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
     demonym_count = Counter(
         d.strip() for r in rows for d in r["nationality"].split(",") if d.strip()
     )

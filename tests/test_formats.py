@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg import rdfio
-from kg.model import (DocResult, Document, Entity, EntityType, Event, Evidence, Factuality,
-                      Relation)
+from kg.model import DocResult, Document, Entity, EntityType, Event, Evidence, Factuality, Relation
 from kg.nlp import load_pipeline, paragraphs, parse_documents
 from kg.rdf import GraphBuilder
 from kg.vocab import prefixes
