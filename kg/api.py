@@ -129,7 +129,7 @@ def build(
 
     builder = GraphBuilder(base)
     stream = extract_documents(documents(), model, lexicons, n_process=n_process)
-    result.triples = list(builder.triples(counted(stream)))
+    result.triples = list(dict.fromkeys(builder.triples(counted(stream))))
     entity_type = KGO.Entity
     result.entities = sum(1 for t in result.triples
                           if t.predicate == RDF_TYPE and t.object == entity_type)
