@@ -66,6 +66,7 @@ class DocEntities:
     segments: dict[int, int] = field(default_factory=dict)  # id(spaCy Doc) -> segment index
     first_person: dict[Pos, str] = field(default_factory=dict)  # "I" in a quote -> speaker
     quoted: set[Pos] = field(default_factory=set)  # tokens inside quotation marks
+    anonymous: dict[Pos, str] = field(default_factory=dict)  # role noun -> anonymous source
     lexicon: Lexicon | None = None
     gazetteer: Gazetteer | None = None
 
@@ -73,6 +74,10 @@ class DocEntities:
 
     def pos(self, token) -> Pos:
         return (self.segments[id(token.doc)], token.i)
+
+    def is_named(self, key: str) -> bool:
+        """A named entity, as opposed to an anonymous source or a collective."""
+        return not key.startswith("u:")
 
     def entity_at(self, token) -> str | None:
         """The entity whose name covers this token, if any."""
@@ -97,71 +102,82 @@ class DocEntities:
         assert lex is not None
         key = self.entity_at(token)
         if key:
-            return key
+            return self._metonymy(key, role)
+        pos = self.pos(token)
+        if pos in self.first_person:
+            return self.first_person[pos]
         lower = token.lower_
-        if self.pos(token) in self.first_person:
-            return self.first_person[self.pos(token)]
         if token.pos_ == "PRON" or lower in lex.person_pronouns:
             return self._pronoun(token) if lower in lex.person_pronouns else None
-        # a name inside the phrase: an apposition ("his counterpart Yoav Gallant"),
-        # a compound or a modifier ("G7 leaders", "the leaders of the G7")
         inner = self._inner_name(token, role)
         if inner:
             return inner
-        if token.pos_ == "PROPN":
-            return None
         title = self._title(token)
         if title:
             return title
-        if lower in lex.anonymous_heads or token.lemma_.lower() in lex.anonymous_heads:
-            return self._anonymous(token)
+        if pos in self.anonymous:
+            return self.anonymous[pos]
         if role in (Role.ACTOR, Role.TARGET):
-            country = self._demonym_country(token)
+            country = self._demonym(token) or self._demonym_country(token)
             if country:
                 return country
         if role == Role.TARGET:
-            # "struck an oil depot in Russia's Belgorod region": the place attacked
-            for obj in (o for c in token.children if c.dep_ == "prep" and c.lower_ in
-                        ("in", "near", "outside") for o in c.children if o.dep_ == "pobj"):
+            place = self._place_of(token)
+            if place:
+                return place
+        if token.pos_ != "PROPN" and (lower in lex.group_heads or
+                                      token.lemma_.lower() in lex.group_heads):
+            return self._group(token)
+        return None
+
+    def _metonymy(self, key: str, role: str) -> str:
+        """A capital that acts or speaks is its country's government ("Tehran's attack",
+        "Washington said"); a capital that is attacked is the city."""
+        entity = self.entities[key]
+        if role == Role.TARGET or entity.type != EntityType.LOCATION or self.gazetteer is None:
+            return key
+        country = self.gazetteer.capital(entity.label)
+        if country is None or self.gazetteer.lookup(entity.label) is not None:
+            return key
+        return self._add_place(country.label, country.type)
+
+    def _inner_name(self, token, role: str) -> str | None:
+        """A name inside a phrase that stands for the whole phrase: an apposition ("his
+        counterpart Yoav Gallant"), or the organisation or country of a collective ("G7
+        leaders", "the leaders of the G7"). A modifier that is a person does not stand for
+        the phrase ("the Biden administration", "a Biden aide")."""
+        lex = self.lexicon
+        for child in token.children:
+            if child.dep_ == "appos":
+                key = self.entity_at(child) or self._inner_name(child, role)
+                if key:
+                    return key
+        collective = token.lemma_.lower() in lex.group_heads or token.lower_ in lex.group_heads
+        if not collective:
+            return None
+        for child in token.children:
+            if child.dep_ in ("compound", "nmod"):
+                candidates = [child]
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                candidates = [c for c in child.children if c.dep_ == "pobj"]
+            else:
+                continue
+            for candidate in candidates:
+                key = self.entity_at(candidate)
+                if key and self.entities[key].type != EntityType.PERSON:
+                    return key
+        return None
+
+    def _place_of(self, token) -> str | None:
+        """ "struck an oil depot in Russia's Belgorod region": the place attacked."""
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "near", "outside"):
+                continue
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
                 for part in obj.subtree:
                     key = self.entity_at(part)
                     if key and self.entities[key].type == EntityType.LOCATION:
                         return key
-        if lower in lex.group_heads or token.lemma_.lower() in lex.group_heads:
-            return self._group(token)
-        return None
-
-    def _inner_name(self, token, role: str) -> str | None:
-        """A name inside a phrase that stands for it: an apposition ("his counterpart Yoav
-        Gallant"), or a modifier of a collective ("G7 leaders", "the leaders of the G7").
-        A role noun is not the person who modifies it ("a Biden administration official")."""
-        persons: list[str] = []
-        others: list[str] = []
-        lex = self.lexicon
-        role_noun = token.lower_ in lex.anonymous_heads or token.lemma_.lower() in \
-            lex.anonymous_heads
-        for child in token.children:
-            if child.dep_ in ("compound", "nmod", "poss", "npadvmod") and role_noun:
-                continue
-            if child.dep_ in ("appos", "compound", "nmod", "poss", "npadvmod"):
-                key = self.entity_at(child) or (
-                    self._inner_name(child, role) if child.dep_ == "appos" else None)
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                key = self.entity_at(objs[0]) if objs else None
-            else:
-                continue
-            if not key:
-                continue
-            entity = self.entities[key]
-            if entity.type == EntityType.PERSON:
-                persons.append(key)
-            elif child.dep_ != "poss":
-                others.append(key)
-        if persons:
-            return persons[0]
-        if others and (token.lemma_.lower() in self.lexicon.group_heads or role != Role.SPEAKER):
-            return others[0]
         return None
 
     def _pronoun(self, token) -> str | None:
@@ -207,6 +223,11 @@ class DocEntities:
 
         return max(candidates, key=score)
 
+    def _demonym(self, token) -> str | None:
+        """ "Israeli" in "an Israeli strike": the country of a demonym standing for it."""
+        place = self.gazetteer.demonym(token.text) if token.pos_ in ("ADJ", "PROPN") else None
+        return self._add_place(place.label, place.type) if place else None
+
     def _demonym_country(self, token) -> str | None:
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss"):
@@ -217,12 +238,6 @@ class DocEntities:
                 if place:
                     return self._add_place(place.label, place.type, child.text)
         return None
-
-    def _anonymous(self, token) -> str:
-        label = _phrase_label(token)
-        plural = token.tag_ in ("NNS", "NNPS")
-        etype = EntityType.GROUP if plural else EntityType.PERSON
-        return self._add_unnamed(label, etype, anonymous=True)
 
     def _group(self, token) -> str:
         return self._add_unnamed(_phrase_label(token), EntityType.GROUP, anonymous=True)
@@ -377,9 +392,34 @@ def find_entities(segments: list[Segment], lexicon: Lexicon, gazetteer: Gazettee
             raw.append((mention, span))
     _cluster(result, raw, lexicon, gazetteer)
     _untagged_names(result, segments)
+    _anonymous_sources(result, segments, lexicon)
     for mention in result.mentions:
         mention.in_quote = mention.pos in result.quoted
     return result
+
+
+def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexicon) -> None:
+    """People named by their role only ("a senior administration official"). Each is an
+    entity of its own, typed Person (or Group when plural) and labelled by its role; a
+    definite "the official" is the last one of that role named before."""
+    seen: dict[str, str] = {}  # head word -> key of the last anonymous source with it
+    for segment in segments:
+        for token in segment.doc:
+            pos = (segment.index, token.i)
+            if pos in result.by_token or token.pos_ not in ("NOUN", "PROPN") or \
+                    token.lower_ not in lex.anonymous_heads:
+                continue
+            if any(c.dep_ == "appos" for c in token.children):
+                continue  # "the spokesman, John Kirby": named by the apposition
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                           for c in token.children)
+            if definite and token.lower_ in seen:
+                result.anonymous[pos] = seen[token.lower_]
+                continue
+            label = _phrase_label(token)
+            etype = EntityType.GROUP if token.tag_ in ("NNS", "NNPS") else EntityType.PERSON
+            key = result._add_unnamed(label, etype, anonymous=True)
+            result.anonymous[pos] = seen[token.lower_] = key
 
 
 def _untagged_names(result: DocEntities, segments: list[Segment]) -> None:

@@ -38,9 +38,10 @@ Matching one prediction against one gold line of the same relation
     * stated: the speaker matches the gold agent, and one of the event's ``kgo:quote``
       values matches the gold quote. Quotes are folded (case-folded, the quotation marks
       ‘ ’ “ ” " ' removed, whitespace made single spaces); they match when the folded
-      gold quote occurs in the folded predicted quote at word boundaries, or when their
-      word tokens (``\\w+`` runs, counted with multiplicity) overlap in at least
-      :data:`OVERLAP_THRESHOLD` (60 %) of the shorter one's tokens.
+      gold quote occurs in the folded predicted quote at word boundaries, or when the two
+      "overlap in most of their words": the shared word tokens (``\\w+`` runs, counted
+      with multiplicity) are more than :data:`OVERLAP_THRESHOLD` (half) of the tokens of
+      the longer one, so a long quote does not match a short one by its common words.
 
 Assignment
     Per document and relation, predictions and gold lines are paired by a maximum-weight
@@ -99,7 +100,7 @@ EVENT_CLASSES: dict[str, str] = {
 STRENGTH: dict[str, int] = {"asserted": 3, "future": 2, "hypothetical": 1, "negated": 0}
 
 #: the share of the shorter quote's word tokens two quotes must share to match
-OVERLAP_THRESHOLD = 0.6
+OVERLAP_THRESHOLD = 0.5
 
 #: last words that make a capitalised multi-word name an institution or place, not a person
 _NON_PERSON = """
@@ -150,18 +151,18 @@ def words(text: str) -> list[str]:
 
 
 def quotes_match(gold: str, predicted: str) -> bool:
-    """Containment of the folded gold quote, or a word overlap of at least 60 %."""
+    """Containment of the folded gold quote, or shared words that are most of both."""
     g, p = fold_quote(gold), fold_quote(predicted)
     if not g or not p:
         return False
     if re.search(r"(?<!\w)" + re.escape(g) + r"(?!\w)", p):
         return True
     gw, pw = Counter(words(g)), Counter(words(p))
-    shorter = min(sum(gw.values()), sum(pw.values()))
-    if shorter == 0:
+    longer = max(sum(gw.values()), sum(pw.values()))
+    if longer == 0:
         return False
     shared = sum((gw & pw).values())
-    return shared >= OVERLAP_THRESHOLD * shorter
+    return shared > OVERLAP_THRESHOLD * longer
 
 
 def surname(name: str) -> tuple[str, ...] | None:
@@ -729,6 +730,8 @@ class EvalResult:
     date: Accuracy = field(default_factory=Accuracy)
     misses: list[GoldLine] = field(default_factory=list)
     false_positives: list[Prediction] = field(default_factory=list)
+    #: matched pairs whose factuality or date disagree: (what, prediction, gold line)
+    disagreements: list[tuple[str, Prediction, GoldLine]] = field(default_factory=list)
     missing_docs: list[str] = field(default_factory=list)
     ignored_events: int = 0
     ignored_docs: int = 0
@@ -764,6 +767,10 @@ class EvalResult:
             lines.extend(f"  {g.describe()}" for g in self.misses)
             lines.append(f"false positives ({len(self.false_positives)}):")
             lines.extend(f"  {p.describe()}" for p in self.false_positives)
+            lines.append(f"factuality or date wrong ({len(self.disagreements)}):")
+            for what, pred, gold in self.disagreements:
+                lines.append(f"  {what}: {pred.describe()}")
+                lines.append(f"    gold line {gold.index}: {gold.describe()}")
         return "\n".join(lines) + "\n"
 
     def _notes(self) -> list[str]:
@@ -790,6 +797,8 @@ class EvalResult:
             "date_accuracy": self.date.to_dict(),
             "misses": [g.to_dict() for g in self.misses],
             "false_positives": [p.to_dict() for p in self.false_positives],
+            "disagreements": [{"what": what, "prediction": p.to_dict(), "gold": g.to_dict()}
+                              for what, p, g in self.disagreements],
             "missing_docs": list(self.missing_docs),
             "ignored_events": self.ignored_events,
             "ignored_docs": self.ignored_docs,
@@ -840,9 +849,14 @@ def _score_group(result: EvalResult, preds: list[Prediction], golds: list[GoldLi
 def _score_pair(result: EvalResult, pred: Prediction, gold: GoldLine) -> None:
     result.factuality.total += 1
     result.factuality.correct += pred.factuality == gold.factuality
+    if pred.factuality != gold.factuality:
+        result.disagreements.append(("factuality", pred, gold))
     if gold.has_date:
         result.date.total += 1
-        result.date.correct += _date_agrees(pred, gold)
+        agrees = _date_agrees(pred, gold)
+        result.date.correct += agrees
+        if not agrees:
+            result.disagreements.append(("date", pred, gold))
 
 
 def score(preds: list[Prediction], golds: list[GoldLine]) -> EvalResult:

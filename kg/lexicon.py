@@ -45,8 +45,10 @@ class Lexicon:
     weapons: frozenset[str]
     weapon_preps: frozenset[str]
     light_verbs: frozenset[str]
+    harm_verbs: frozenset[str]
     meet_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    speaker_object_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     future_modals: frozenset[str]
     hypothetical_modals: frozenset[str]
@@ -151,8 +153,10 @@ def _build(data: dict) -> Lexicon:
         weapons=_words(w.split()[-1] for w in attacked.get("weapons") or ()),
         weapon_preps=_words(attacked.get("weapon_preps")),
         light_verbs=_words(attacked.get("light_verbs")),
+        harm_verbs=_words(attacked.get("harm_verbs")),
         meet_verbs=_words(convened.get("meet_verbs")),
         speech_verbs=_words(data.get("speech_verbs")),
+        speaker_object_verbs=_words(data.get("speaker_object_verbs")),
         statement_nouns=_words(data.get("statement_nouns")),
         future_modals=_words(fact.get("future_modals")),
         hypothetical_modals=_words(fact.get("hypothetical_modals")),

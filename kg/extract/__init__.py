@@ -45,7 +45,7 @@ def extract_document(document: Document, segments: list[Segment], lexicon: Lexic
                             factuality=fact, confidence=confidence, evidence=[evidence]))
     for segment in segments:
         for found in find_relations(segment.doc, ents, lexicon):
-            fact = factuality(found.trigger, lexicon)
+            fact = factuality(found.trigger, lexicon, found.agent_token)
             date, day = event_date(found.trigger, document.date,
                                    future=fact == Factuality.FUTURE)
             start, end = syntax.sentence_bounds(found.trigger.sent)

@@ -114,7 +114,7 @@ def _clause_heads(trigger) -> list:
     """The trigger and, for a nominal trigger, the verb whose clause it belongs to."""
     heads = [trigger]
     token = trigger
-    while token.pos_ not in VERBAL and token.head is not token and \
+    while token.pos_ not in VERBAL and token.head.i != token.i and \
             token.dep_ in ("dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "conj",
                            "appos", "compound", "poss"):
         token = token.head
@@ -130,7 +130,7 @@ def _attaches_to(ent, heads: list) -> int | None:
     for _ in range(10):
         if token in heads:
             return heads.index(token)
-        if token.head is token or (token.pos_ in VERBAL and token.i != ent.root.i):
+        if token.head.i == token.i or (token.pos_ in VERBAL and token.i != ent.root.i):
             return None
         token = token.head
     return None

@@ -11,23 +11,30 @@ factuality of what is reported through unchanged.
 
 from __future__ import annotations
 
+from kg.extract import syntax
 from kg.lexicon import Lexicon
 from kg.model import Factuality
 
-CLAUSAL = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "csubj"}
-NOMINAL_LINKS = {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound",
-                 "npadvmod", "oprd", "dative", "prep", "agent"}
+
+def _reported(verb, lex: Lexicon) -> bool:
+    """Is this clause what someone said, announced or was told ("he said he would …")?"""
+    return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in lex.speech_verbs
 
 
 def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
-    """What the auxiliaries, negation and subordinators of one clause say, if anything."""
+    """What the auxiliaries, negation and subordinators of one clause say, if anything.
+
+    "would" in reported speech is "will" seen from the past ("announced that he would
+    convene"): Future; elsewhere it is a condition or a possibility."""
     negated = future = hypothetical = False
     for child in verb.children:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in lex.negators):
             negated = True
         elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
-            if word in lex.future_modals or child.lemma_.lower() in lex.future_modals:
+            backshifted = word in ("would", "’d", "'d") and _reported(verb, lex)
+            if word in lex.future_modals or child.lemma_.lower() in lex.future_modals or \
+                    backshifted:
                 future = True
             elif word in lex.hypothetical_modals:
                 hypothetical = True
@@ -69,51 +76,74 @@ def _governor_factuality(word, lex: Lexicon) -> Factuality | None:
 #: how an event can be the complement of a word that governs it ("avoid an attack",
 #: "plans to meet", "participate in a strike", "the risk of war"); a cause ("in response
 #: to the attack", "retaliation for a strike") or a time ("after the attack") is not.
-COMPLEMENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "oprd", "nsubjpass", "acl", "pcomp"}
-COMPLEMENT_PREPS = {"in", "of", "into", "on", "against", "from"}
+COMPLEMENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "oprd", "nsubjpass", "acl", "pcomp",
+                   "conj"}
+COMPLEMENT_PREPS = {"in", "of", "into", "on", "against", "from", "with"}
+DEFINITE = {"the", "this", "that", "these", "those"}
 
 
-def _is_complement(child, prep) -> bool:
+def _link(child, prep) -> str:
+    """How ``child`` hangs from its head: "complement" (its factuality depends on the
+    head), "subject" or "adjunct" (a time, a cause: it stands on its own)."""
     if child.dep_ == "pobj":
-        return prep is not None and prep.lower_ in COMPLEMENT_PREPS
-    return child.dep_ in COMPLEMENT_DEPS
+        return "complement" if prep is not None and prep.lower_ in COMPLEMENT_PREPS \
+            else "adjunct"
+    if child.dep_ in ("nsubj", "csubj"):
+        return "subject"
+    if child.dep_ in COMPLEMENT_DEPS or child.dep_ in ("prep", "compound", "amod", "appos"):
+        return "complement"
+    return "adjunct"
 
 
-def factuality(trigger, lex: Lexicon) -> Factuality:
+def _definite(noun) -> bool:
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss"
+               for c in noun.children)
+
+
+def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
     """The factuality of the event that ``trigger`` (a spaCy token) expresses.
 
-    Climbs from the trigger through the words that govern it. The first reading that is
-    not a plain assertion wins, except that a negation met further up still negates
-    ("will not participate in any strike"). The climb stops at a verb of reporting, at
-    the root, and at an adverbial clause ("after Iran attacked …"), whose own condition
-    ("if Iran attacks …") is read but which does not inherit the main clause's modality.
+    Climbs from the trigger through the words that govern it, as long as the event is
+    their complement ("plans to meet", "will not participate in a strike", "avoid an
+    attack"). The first reading that is not a plain assertion wins, except that a
+    negation further up still negates ("will not participate in any strike"). A negation
+    of someone else's act leaves the event open rather than denied ("the US will not
+    support any offensive by Israel": Israel's offensive is Hypothetical). The climb
+    stops at a verb of reporting, at an adjunct ("after Iran's attack", "in response to
+    the strike"), at a definite subject ("the attack failed") and at the root.
+    ``agent`` is the token of the event's agent, when known.
     """
     found: Factuality | None = None
     token, child, prep = trigger, None, None
     for _ in range(16):
-        governs = child is not None and _is_complement(child, prep)
+        link = _link(child, prep) if child is not None else "self"
+        if link == "adjunct" or (link == "subject" and _definite(child)):
+            break
         if token.pos_ in ("VERB", "AUX"):
             own = _clause_factuality(token, lex)
-            if own == Factuality.NEGATED and (child is None or governs or found is None):
-                return Factuality.NEGATED
-            if found is None:
-                found = own
-            if found is None and governs:
+            if own == Factuality.NEGATED and child is not None:
+                governor_subject = syntax.subject(token)
+                same = agent is None or governor_subject is None or \
+                    governor_subject.i == agent.i
+                own = Factuality.NEGATED if same else Factuality.HYPOTHETICAL
+            if own == Factuality.NEGATED:
+                return own
+            found = found or own
+            if found is None and child is not None:
                 found = _governor_factuality(token, lex)
             if child is not None and token.lemma_.lower() in lex.speech_verbs:
                 break
         elif token.pos_ in ("NOUN", "PROPN", "ADJ"):
-            if found is None and (child is None or governs or child.dep_ == "conj"):
-                found = _nominal_factuality(token, lex)
-            if found is None and governs:
+            found = found or _nominal_factuality(token, lex)
+            if found is None and child is not None:
                 found = _governor_factuality(token, lex)
-        if token.dep_ in ("ROOT", "advcl", "relcl") and token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "advcl", "relcl"):
             break
-        if token.head is token:
+        if token.head.i == token.i:
             break
         if token.dep_ == "prep":
             prep = token
-        elif token.dep_ != "pcomp":
-            prep = None if token.dep_ != "pobj" else prep
+        elif token.dep_ != "pobj":
+            prep = None
         child, token = token, token.head
     return found or Factuality.ASSERTED

@@ -57,11 +57,9 @@ def find_quotes(segments: list[Segment], ents: DocEntities, lex: Lexicon) -> lis
     for segment in segments:
         doc = segment.doc
         for start, end in quote_spans(doc.text):
-            text = doc.text[start:end]
-            if len([w for w in text.split() if any(ch.isalnum() for ch in w)]) < \
-                    lex.quote_min_words:
+            quote = Quote(segment, start, end, doc.text[start:end])
+            if not _is_statement(quote, lex):
                 continue
-            quote = Quote(segment, start, end, text)
             recent = _recent_speaker(quotes, segment.index)
             _attribute(quote, ents, lex, previous_para_colon, recent)
             if quote.speaker is None:
@@ -74,6 +72,25 @@ def find_quotes(segments: list[Segment], ents: DocEntities, lex: Lexicon) -> lis
         if quote.speaker is not None:
             _mark_first_person(quote, ents)
     return quotes
+
+
+def _is_statement(quote: Quote, lex: Lexicon) -> bool:
+    """A clause someone said, not a scare-quoted phrase ("joint defensive efforts") or a
+    title: enough words, one of them a verb."""
+    tokens = [t for t in quote.segment.doc if _inside(t, quote)]
+    if sum(1 for t in tokens if t.is_alpha) < lex.quote_min_words:
+        return False
+    return any(t.pos_ in syntax.VERBS for t in tokens)
+
+
+def _stands_alone(quote: Quote) -> bool:
+    """The quote is its sentences (up to the marks and a little punctuation), not a phrase
+    quoted inside a sentence of the reporter's own."""
+    tokens = [t for t in quote.segment.doc if _inside(t, quote)]
+    sents = {t.sent.start: t.sent for t in tokens}
+    outside = [t for sent in sents.values() for t in sent
+               if not _inside(t, quote) and not t.is_punct and not t.is_space]
+    return not outside
 
 
 def _inside(token, quote: Quote) -> bool:
@@ -93,13 +110,15 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
     tokens = [t for t in doc if _inside(t, quote)]
     if not tokens:
         return
-    verb = _governing_speech_verb(tokens, quote, lex) or _nearby_speech_verb(tokens, quote, lex)
-    if verb is None and quote.whole_paragraph and colon_verb is not None:
-        verb = colon_verb
-    if verb is not None:
+    candidates = _governing_speech_verbs(tokens, quote, lex) + _nearby_speech_verbs(
+        tokens, quote, lex)
+    if quote.whole_paragraph and colon_verb is not None:
+        candidates.append(colon_verb)
+    for verb in candidates:
         speaker = _speaker(verb, ents, lex, recent)
         if speaker:
             quote.speaker, quote.verb = speaker, verb
+            break
     if quote.speaker is None:
         according = _according_to(tokens, quote, ents)
         if according:
@@ -111,37 +130,42 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
     quote.evidence = (sents[first].start_char, syntax.sentence_bounds(sents[last])[1])
 
 
-def _governing_speech_verb(tokens, quote: Quote, lex: Lexicon):
-    """The speech verb that the quote's words depend on, climbing out of the quote."""
+def _is_speech_verb(token, quote: Quote, lex: Lexicon) -> bool:
+    return token.pos_ in syntax.VERBS and token.lemma_.lower() in lex.speech_verbs and \
+        not _inside(token, quote)
+
+
+def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
+    """Speech verbs that the quote's words depend on, nearest first, climbing out of it."""
+    found = []
     for token in tokens:
-        head = token.head
-        if _inside(head, quote) or head is token:
+        if _inside(token.head, quote) or token.head.i == token.i:
             continue
-        current = head
+        current = token.head
         for _ in range(6):
-            if current.pos_ in syntax.VERBS and current.lemma_.lower() in lex.speech_verbs \
-                    and not _inside(current, quote):
-                return current
-            if current.head is current:
+            if _is_speech_verb(current, quote, lex) and current not in found:
+                found.append(current)
+            if current.head.i == current.i:
                 break
             current = current.head
-    return None
+    return found
 
 
-def _nearby_speech_verb(tokens, quote: Quote, lex: Lexicon):
-    """A speech verb outside the quote in the quote's sentences: the nearest one."""
+def _nearby_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
+    """Speech verbs outside the quote in the quote's sentences, nearest first."""
     sents = {t.sent.start: t.sent for t in tokens}
-    candidates = [t for sent in sents.values() for t in sent
-                  if not _inside(t, quote) and t.pos_ in syntax.VERBS
-                  and t.lemma_.lower() in lex.speech_verbs]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
+    verbs = [t for sent in sents.values() for t in sent if _is_speech_verb(t, quote, lex)]
+    return sorted(verbs, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
 
 
 def _speaker(verb, ents: DocEntities, lex: Lexicon, recent: str | None = None) -> str | None:
     """Who the subject of a speech verb is. "he said" after a quote continues its speaker
     (a reporter's "he" after a quote is the one just quoted)."""
+    if verb.lemma_.lower() in lex.speaker_object_verbs:
+        for obj in syntax.direct_objects(verb):
+            keys = ents.resolve(obj, Role.SPEAKER)
+            if keys:
+                return keys[0]
     subject = syntax.subject(verb)
     if subject is None:
         return None
@@ -188,6 +212,8 @@ def _colon_verb(doc, lex: Lexicon):
 def _continue_speaker(quote: Quote, quotes: list[Quote], last_by_segment: dict) -> None:
     """A quote with no attribution continues the previous speaker of its paragraph, or of
     the paragraph before when it opens its own."""
+    if not _stands_alone(quote):
+        return
     index = quote.segment.index
     previous = last_by_segment.get(index)
     if previous is None and quote.whole_paragraph:

@@ -42,6 +42,7 @@ class Found:
     others: tuple[str, ...]
     trigger: object  # spaCy Token
     confidence: float
+    agent_token: object = None  # the spaCy Token that names the agent
 
 
 def find_relations(doc, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
@@ -135,8 +136,7 @@ def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                 continue
             others = syntax.prep_objects(noun, trigger.preps)
             if trigger.relation == Relation.ATTACKED:
-                for acl in (c for c in noun.children if c.dep_ == "acl"):
-                    others += syntax.prep_objects(acl, lex.weapon_preps)
+                others += _attack_targets(noun, lex)
             if not others:
                 continue
             agent = _noun_agent(noun, trigger.relation, lex)
@@ -144,6 +144,22 @@ def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                 continue
             yield from _events(trigger.relation, noun, agent, others, ents, lex, 0.75)
         return
+
+
+def _attack_targets(noun, lex: Lexicon) -> list:
+    """Targets of a nominal attack beyond its prepositions: where its weapons were directed
+    ("a barrage of missiles directed at Israel"), whom it killed or hit ("a strike that
+    killed several Iranian commanders"), else where it happened ("a strike in Syria")."""
+    targets = []
+    weapons = [noun, *(o for o in syntax.prep_objects(noun, {"of"}) if _is_weapon(o, lex))]
+    for head in weapons:
+        for clause in (c for c in head.children if c.dep_ in ("acl", "relcl")):
+            targets += syntax.prep_objects(clause, lex.weapon_preps)
+            if clause.lemma_.lower() in lex.harm_verbs:
+                targets += syntax.direct_objects(clause)
+    if not targets:
+        targets = syntax.prep_objects(noun, {"in", "inside"})
+    return targets
 
 
 def _compound_ok(noun, trigger: Trigger) -> bool:
@@ -193,8 +209,8 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
     attack = relation == Relation.ATTACKED
     agents = ents.resolve(agent_token, Role.ACTOR if attack else Role.PARTY)
     others: list[str] = []
-    for token in object_tokens:
-        for included in [token, *_included(token)]:
+    for token in [*object_tokens, *_included(trigger)]:
+        for included in [token] if token.pos_ not in syntax.VERBS else []:
             for key in ents.resolve(included, Role.TARGET if attack else Role.PARTY):
                 if key not in others:
                     others.append(key)
@@ -202,6 +218,8 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
         others = [k for k in others if not _is_media(ents, k, lex)]
     if not agents or not others:
         return
+    if not any(ents.is_named(k) for k in (*agents, *others)):
+        return  # "officials assured their counterparts": nobody a reader could look up
     if relation == Relation.SPOKE_WITH and trigger.lemma_.lower() in lex.meet_verbs and all(
             ents.entities[k].type in GROUP_TYPES for k in others):
         relation = Relation.CONVENED
@@ -210,17 +228,31 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
     for agent in agents:
         rest = tuple(k for k in others if k != agent)
         if rest:
-            yield Found(relation, agent, rest, trigger, score)
+            yield Found(relation, agent, rest, trigger, score, agent_token)
 
 
 def _included(token) -> list:
-    """ "his advisors, including Blinken, Sullivan and McGurk" """
+    """ "his advisors, including Blinken, Sullivan and McGurk": the members named in an
+    "including" phrase of the clause (it may hang from the verb, its object or a place)."""
     out = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("including", "like"):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    out.extend(syntax.conjuncts(obj))
+    for prep in token.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in ("including", "like"):
+            continue
+        if any(a.pos_ in syntax.VERBS for a in _path(prep, token)):
+            continue  # it belongs to another clause
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                out.extend(syntax.conjuncts(obj))
+    return out
+
+
+def _path(token, top) -> list:
+    """The tokens strictly between ``token`` and its ancestor ``top``."""
+    out = []
+    current = token.head
+    while current != top and current.head.i != current.i:
+        out.append(current)
+        current = current.head
     return out
 
 

@@ -37,7 +37,8 @@ def passive_agent(verb):
 
 def subject(verb):
     """The subject of ``verb``: its own, else the one of the clause it depends on
-    ("announced plans to meet", "spoke with X and asked …", "sought to portray").
+    ("announced plans to meet", "spoke with X and asked …", "sought to portray"), or the
+    object of that clause when it controls the infinitive ("urged Israel to respond").
     A relative pronoun is replaced by the noun it stands for."""
     token = verb
     for _ in range(8):
@@ -48,8 +49,14 @@ def subject(verb):
                 return child
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "xcomp":
+            # "asked Gallant to notify the US": the object does the asking's content
+            controller = next((c for c in token.head.children if c.dep_ in ("dobj", "dative")),
+                              None)
+            if controller is not None:
+                return controller
         if token.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj", "dobj") \
-                and token.head is not token:
+                and token.head.i != token.i:
             if token.dep_ == "acl" and token.head.pos_ in NOUNS and token.head.dep_ in \
                     SUBJECT_DEPS:
                 return token.head  # "the official speaking to reporters"
@@ -80,7 +87,7 @@ def governing_verb(token):
     """The verb whose clause a noun phrase belongs to, climbing through prepositions."""
     current = token
     for _ in range(8):
-        if current.head is current:
+        if current.head.i == current.i:
             return current if current.pos_ in VERBS else None
         current = current.head
         if current.pos_ in VERBS:
