@@ -24,6 +24,7 @@ from kg.corpus import iter_corpus
 from kg.extract import extract_document
 from kg.gazetteer import load_gazetteer
 from kg.lexicon import load_lexicon
+from kg.merge import infer_years
 from kg.model import DocResult, Document, Relation, Skipped
 from kg.nlp import load_pipeline, parse_documents
 from kg.rdf import GraphBuilder
@@ -129,7 +130,9 @@ def build(
 
     builder = GraphBuilder(base)
     stream = extract_documents(documents(), model, lexicons, n_process=n_process)
-    result.triples = list(dict.fromkeys(builder.triples(counted(stream))))
+    results = list(counted(stream))
+    infer_years(results)
+    result.triples = list(dict.fromkeys(builder.triples(results)))
     entity_type = KGO.Entity
     result.entities = sum(1 for t in result.triples
                           if t.predicate == RDF_TYPE and t.object == entity_type)

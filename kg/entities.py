@@ -67,6 +67,9 @@ class DocEntities:
     first_person: dict[Pos, str] = field(default_factory=dict)  # "I" in a quote -> speaker
     quoted: set[Pos] = field(default_factory=set)  # tokens inside quotation marks
     anonymous: dict[Pos, str] = field(default_factory=dict)  # role noun -> anonymous source
+    #: tokens inside a quote whose time is known -> that time ("Tomorrow, I will …" said
+    #: on Saturday is Sunday, whatever the article's date)
+    reference_dates: dict[Pos, object] = field(default_factory=dict)
     lexicon: Lexicon | None = None
     gazetteer: Gazetteer | None = None
 

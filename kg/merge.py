@@ -12,9 +12,16 @@ gluing two events of different dates together.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 
-from kg.model import Event, Evidence, Factuality, Relation, strongest
+from kg.extract.dates import nearest_year
+from kg.model import DocResult, Event, Evidence, Factuality, Relation, strongest
+
+#: the dated articles beside an undated one must lie within this many days of each other
+#: for their dates to tell the undated one's year
+YEAR_SPAN_DAYS = 92
 
 
 def _parties(event: Event) -> tuple:
@@ -93,3 +100,31 @@ def _unique_evidence(evidence: list[Evidence]) -> list[Evidence]:
         if key not in best or ev.factuality.strength > best[key].factuality.strength:
             best[key] = ev
     return [best[k] for k in sorted(best)]
+
+
+def _folder(doc_id: str) -> str:
+    return doc_id.rsplit("/", 1)[0] if "/" in doc_id else ""
+
+
+def infer_years(results: list[DocResult]) -> None:
+    """Give a year to days named without one ("on April 14th") in undated articles.
+
+    An article without a date that sits among dated articles (in the same folder of the
+    corpus) whose dates lie within a few months of each other is taken to be of their
+    time: a day it names takes the year that puts it nearest their median date. Relative
+    dates ("on Saturday") are not resolved this way: they need the article's own date.
+    """
+    dated: dict[str, list[dt.date]] = defaultdict(list)
+    for result in results:
+        if result.document.date:
+            dated[_folder(result.document.id)].append(result.document.date)
+    for result in results:
+        if result.document.date:
+            continue
+        dates = sorted(dated.get(_folder(result.document.id), ()))
+        if not dates or (dates[-1] - dates[0]).days > YEAR_SPAN_DAYS:
+            continue
+        reference = dates[len(dates) // 2]
+        for event in result.events:
+            if event.date is None and event.day is not None:
+                event.date = nearest_year(*event.day, reference)

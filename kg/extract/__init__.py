@@ -9,12 +9,12 @@ Mentions of one happening within the document are merged by :mod:`kg.merge`.
 
 from __future__ import annotations
 
-from kg.entities import DocEntities, find_entities
+from kg.entities import DocEntities, Role, find_entities
 from kg.extract import syntax
-from kg.extract.dates import event_date
+from kg.extract.dates import When, event_date, is_past, reporting_verb
 from kg.extract.factuality import factuality
 from kg.extract.quotes import find_quotes
-from kg.extract.relations import find_relations
+from kg.extract.relations import find_relations, nominal_triggers
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.merge import merge_events
@@ -29,12 +29,31 @@ def _evidence(document: Document, segment: Segment, start: int, end: int,
                     end=segment.offset + end, factuality=fact)
 
 
+def _sentence_evidence(document: Document, segment: Segment, token,
+                       fact: Factuality) -> Evidence:
+    start, end = syntax.sentence_bounds(token.sent)
+    return _evidence(document, segment, start, end, fact)
+
+
+def _when(trigger, fact: Factuality, ents: DocEntities, lexicon: Lexicon,
+          document: Document) -> When:
+    """The event's date. Inside a quote, relative dates count from when it was said. A
+    past event reported without a date of its own takes the date of its report ("said on
+    Saturday that he had spoken with …")."""
+    reference = ents.reference_dates.get(ents.pos(trigger), document.date)
+    when = event_date(trigger, reference, future=fact == Factuality.FUTURE)
+    if when.stated or fact != Factuality.ASSERTED or not is_past(trigger):
+        return when
+    verb = reporting_verb(trigger, lexicon.speech_verbs)
+    return event_date(verb, reference) if verb is not None else when
+
+
 def extract_document(document: Document, segments: list[Segment], lexicon: Lexicon,
                      gazetteer: Gazetteer) -> DocResult:
     """The entities and events of one document."""
     ents = find_entities(segments, lexicon, gazetteer)
     events: list[Event] = []
-    for quote in find_quotes(segments, ents, lexicon):
+    for quote in find_quotes(segments, ents, lexicon, document.date):
         if quote.speaker is None:
             continue
         fact = factuality(quote.verb, lexicon) if quote.verb is not None and \
@@ -43,18 +62,58 @@ def extract_document(document: Document, segments: list[Segment], lexicon: Lexic
         confidence = 0.9 if quote.verb is not None else 0.7
         events.append(Event(Relation.STATED, quote.speaker, quotes=(quote.text,),
                             factuality=fact, confidence=confidence, evidence=[evidence]))
+    used_triggers = set()
     for segment in segments:
         for found in find_relations(segment.doc, ents, lexicon):
             fact = factuality(found.trigger, lexicon, found.agent_token)
-            date, day = event_date(found.trigger, document.date,
-                                   future=fact == Factuality.FUTURE)
-            start, end = syntax.sentence_bounds(found.trigger.sent)
-            evidence = _evidence(document, segment, start, end, fact)
+            when = _when(found.trigger, fact, ents, lexicon, document)
+            evidence = _sentence_evidence(document, segment, found.trigger, fact)
             events.append(Event(found.relation, found.agent, found.others, factuality=fact,
-                                date=date, confidence=found.confidence, evidence=[evidence],
-                                day=day))
+                                date=when.date, confidence=found.confidence,
+                                evidence=[evidence], day=when.day))
+            used_triggers.add(ents.pos(found.trigger))
+    events = merge_events(events)
+    _date_bare_mentions(document, segments, ents, lexicon, events, used_triggers)
     used = _used_entities(events, ents)
-    return DocResult(document=document, entities=used, events=merge_events(events))
+    return DocResult(document=document, entities=used, events=events)
+
+
+def _date_bare_mentions(document: Document, segments: list[Segment], ents: DocEntities,
+                        lexicon: Lexicon, events: list[Event], used: set) -> None:
+    """ "following April 13th's attack": a dated mention that names no one refers to the
+    document's one undated event of that class, if it has exactly one; it gives that
+    event its date and a mention."""
+    for segment in segments:
+        for relation, noun in nominal_triggers(segment.doc, lexicon):
+            if ents.pos(noun) in used:
+                continue
+            reference = ents.reference_dates.get(ents.pos(noun), document.date)
+            when = event_date(noun, reference, own=True)
+            if when.date is None and when.day is None:
+                continue
+            fact = factuality(noun, lexicon)
+            if fact != Factuality.ASSERTED:
+                continue
+            agent = _own_agent(noun, ents)
+            open_events = [e for e in events if e.relation == relation and e.date is None
+                           and e.day is None and e.factuality == Factuality.ASSERTED
+                           and agent in (None, e.agent)]
+            if len(open_events) != 1:
+                continue
+            event = open_events[0]
+            event.date, event.day = when.date, when.day
+            event.evidence.append(_sentence_evidence(document, segment, noun, fact))
+            event.evidence.sort(key=lambda ev: (ev.start, ev.end))
+
+
+def _own_agent(noun, ents: DocEntities) -> str | None:
+    """The agent a nominal mention names itself ("Iran's attack"), if any."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound"):
+            keys = ents.resolve(child, Role.ACTOR)
+            if keys:
+                return keys[0]
+    return None
 
 
 def _used_entities(events: list[Event], ents: DocEntities) -> dict:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from dateutil import parser as dateparser
 
@@ -89,10 +90,16 @@ def _absolute(clean: str, reference: dt.date | None) -> dt.date | None:
     parsed = _parse(clean, reference.year if reference else 2000)
     if parsed is None or has_year or reference is None:
         return parsed
+    return nearest_year(parsed.month, parsed.day, reference)
+
+
+def nearest_year(month: int, day: int, reference: dt.date) -> dt.date | None:
+    """The date of that month and day nearest to ``reference`` (a year before or after
+    at most: "December 30" in an article of 2 January is last year's)."""
     candidates = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
-            candidates.append(parsed.replace(year=year))
+            candidates.append(dt.date(year, month, day))
         except ValueError:  # 29 February
             continue
     return min(candidates, key=lambda d: abs((d - reference).days)) if candidates else None
@@ -107,6 +114,10 @@ def _weekday(index: int, reference: dt.date, future: bool, nxt: bool, last: bool
 
 
 DATE_LABELS = {"DATE", "TIME"}
+#: prepositions that put another event before or after this one: a date below them is
+#: that other event's
+TIME_PREPS = {"following", "after", "before", "since", "amid", "during", "until", "ahead",
+              "prior"}
 VERBAL = {"VERB", "AUX"}
 
 
@@ -123,34 +134,86 @@ def _clause_heads(trigger) -> list:
     return heads
 
 
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+
+
 def _attaches_to(ent, heads: list) -> int | None:
-    """How close (0 = the trigger itself) the clause head is that a date phrase hangs
-    from, or None when it belongs to another clause."""
+    """How close the clause head is that a date phrase hangs from (0 = the trigger
+    itself), or None when it belongs to another clause. A date that the parser hung
+    deeper, under a noun or an infinitive of the trigger's clause ("will convene the
+    leaders to coordinate a response … on 14th April"), ranks after those of the clause."""
     token = ent.root
-    for _ in range(10):
+    penalty = 0
+    for _ in range(12):
         if token in heads:
-            return heads.index(token)
-        if token.head.i == token.i or (token.pos_ in VERBAL and token.i != ent.root.i):
+            return heads.index(token) + penalty
+        if token.head.i == token.i:
             return None
+        if token.dep_ == "prep" and token.lower_ in TIME_PREPS and token.i < ent.start - 1:
+            return None  # "following the destruction … on April 1st": another event's date
+        if token.pos_ in VERBAL and token.i != ent.root.i:
+            if _has_subject(token) or token.dep_ in ("relcl", "advcl", "ROOT"):
+                return None
+            penalty = len(heads) + 1
+        elif token.pos_ in ("NOUN", "PROPN") and token.i != ent.root.i:
+            penalty = max(penalty, len(heads) + 1)
         token = token.head
     return None
 
 
-def event_date(trigger, reference: dt.date | None, future: bool = False
-               ) -> tuple[dt.date | None, tuple[int, int] | None]:
+@dataclass(frozen=True)
+class When:
+    """What a clause says of an event's time."""
+
+    date: dt.date | None = None
+    day: tuple[int, int] | None = None  # (month, day) when the year cannot be told
+    stated: bool = False  # a date phrase is there, even one that names no single day
+
+
+def event_date(trigger, reference: dt.date | None, future: bool = False,
+               own: bool = False) -> When:
     """The date of the event that ``trigger`` expresses, from the date phrases of its
-    clause (the nearest attachment wins), and, when the day is named but its year cannot
-    be told, its (month, day)."""
-    heads = _clause_heads(trigger)
-    best: tuple[int, dt.date | None, tuple[int, int] | None] | None = None
+    clause (the nearest attachment wins); with ``own``, only those that modify the
+    trigger itself ("April 13th's attack", "the attack on Saturday")."""
+    heads = [trigger] if own else _clause_heads(trigger)
+    best: tuple[int, When] | None = None
+    stated = False
     for ent in trigger.sent.ents:
         if ent.label_ not in DATE_LABELS:
             continue
         rank = _attaches_to(ent, heads)
-        if rank is None or (best is not None and rank >= best[0]):
+        if rank is None or (own and rank > 0):
+            continue
+        stated = True
+        if best is not None and rank >= best[0]:
             continue
         resolved = resolve_date(ent.text, reference, future)
         day = None if resolved else month_day(ent.text)
         if resolved is not None or day is not None:
-            best = (rank, resolved, day)
-    return (best[1], best[2]) if best else (None, None)
+            best = (rank, When(resolved, day, True))
+    if best:
+        return best[1]
+    return When(stated=stated)
+
+
+def reporting_verb(trigger, speech_verbs: frozenset[str]):
+    """The verb of saying whose complement the trigger's clause is ("Biden confirmed that
+    he had spoken with Netanyahu"), if any."""
+    token = trigger
+    for _ in range(6):
+        if token.dep_ not in ("ccomp", "conj", "xcomp", "dobj", "pobj", "prep"):
+            return None
+        token = token.head
+        if token.pos_ in VERBAL and token.lemma_.lower() in speech_verbs:
+            return token
+    return None
+
+
+def is_past(verb) -> bool:
+    """A verb in a past form, or with a perfect or past auxiliary ("had spoken")."""
+    if verb.tag_ in ("VBD",):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD",) or
+               (c.lemma_ == "have" and c.dep_ == "aux") for c in verb.children) or \
+        verb.tag_ == "VBN"

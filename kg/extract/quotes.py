@@ -21,10 +21,12 @@ relation extractors read "I've just spoken with Prime Minister Netanyahu".
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from kg.entities import DocEntities, Role
 from kg.extract import syntax
+from kg.extract.dates import event_date
 from kg.lexicon import Lexicon
 from kg.marks import quote_spans
 from kg.model import EntityType
@@ -41,6 +43,7 @@ class Quote:
     text: str
     speaker: str | None = None
     verb: object = None  # the spaCy token of the attributing verb, if any
+    time: dt.date | None = None  # when it was said, where the text tells
     evidence: tuple[int, int] = (0, 0)  # character bounds of the evidence in the paragraph
 
     @property
@@ -49,8 +52,10 @@ class Quote:
         return not text[: self.start].strip(" “\"«„") and not text[self.end:].strip(" ”\"».,")
 
 
-def find_quotes(segments: list[Segment], ents: DocEntities, lex: Lexicon) -> list[Quote]:
-    """Every quote of the document with its speaker (None where none can be told)."""
+def find_quotes(segments: list[Segment], ents: DocEntities, lex: Lexicon,
+                reference: dt.date | None = None) -> list[Quote]:
+    """Every quote of the document with its speaker (None where none can be told) and,
+    where the text tells, when it was said (``reference`` is the document's date)."""
     quotes: list[Quote] = []
     previous_para_colon: object = None  # the speech verb of a paragraph ending with ":"
     last_by_segment: dict[int, Quote] = {}
@@ -64,6 +69,7 @@ def find_quotes(segments: list[Segment], ents: DocEntities, lex: Lexicon) -> lis
             _attribute(quote, ents, lex, previous_para_colon, recent)
             if quote.speaker is None:
                 _continue_speaker(quote, quotes, last_by_segment)
+            _set_time(quote, quotes, reference)
             quotes.append(quote)
             if quote.speaker is not None:
                 last_by_segment[segment.index] = quote
@@ -71,7 +77,22 @@ def find_quotes(segments: list[Segment], ents: DocEntities, lex: Lexicon) -> lis
     for quote in quotes:
         if quote.speaker is not None:
             _mark_first_person(quote, ents)
+        if quote.time is not None:
+            ents.reference_dates.update(
+                (ents.pos(t), quote.time) for t in quote.segment.doc if _inside(t, quote))
     return quotes
+
+
+def _set_time(quote: Quote, quotes: list[Quote], reference: dt.date | None) -> None:
+    """When the quote was said: the date of its verb of saying ("said on Saturday"), or
+    that of the quote it continues (the same speaker, in this paragraph or the last)."""
+    if quote.verb is not None:
+        quote.time = event_date(quote.verb, reference).date
+    if quote.time is None and quotes and quote.speaker is not None:
+        previous = quotes[-1]
+        if previous.speaker == quote.speaker and \
+                quote.segment.index - previous.segment.index <= 1:
+            quote.time = previous.time
 
 
 def _is_statement(quote: Quote, lex: Lexicon) -> bool:

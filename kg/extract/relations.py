@@ -56,6 +56,19 @@ def find_relations(doc, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
             yield from _noun_events(token, ents, lex)
 
 
+def nominal_triggers(doc, lex: Lexicon) -> Iterator[tuple[Relation, object]]:
+    """Every noun of the lexicon's nominal triggers, with its relation, whatever its
+    arguments ("the attack", "Saturday's strike")."""
+    for token in doc:
+        if token.pos_ in ("NOUN", "PROPN"):
+            for key in _noun_keys(token):
+                relations = {t.relation for t in lex.nouns.get(key, ())}
+                for relation in sorted(relations):
+                    yield relation, token
+                if relations:
+                    break
+
+
 # -- verbs ---------------------------------------------------------------------------
 
 
