@@ -25,6 +25,9 @@ from kg.marks import quote_spans
 from kg.model import Entity, EntityType
 from kg.nlp import Segment
 
+#: title words that do not name one office holder by themselves
+ROLE_EXCLUDED = {"leader", "counterpart", "chief", "head", "chair", "official", "general",
+                 "commander", "director", "representative", "speaker", "minister"}
 NAME_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION,
                "GPE": EntityType.LOCATION, "LOC": EntityType.LOCATION,
                "FAC": EntityType.LOCATION}
@@ -115,7 +118,7 @@ class DocEntities:
         inner = self._inner_name(token, role)
         if inner:
             return inner
-        title = self._title(token)
+        title = self._title(token) or self._role(token)
         if title:
             return title
         if pos in self.anonymous:
@@ -154,6 +157,13 @@ class DocEntities:
             if child.dep_ == "appos":
                 key = self.entity_at(child) or self._inner_name(child, role)
                 if key:
+                    return key
+        if token.lower_ in lex.title_words and token.lower_ not in lex.anonymous_heads:
+            # "President of Finland Sauli Niinistö": the person the title is written for
+            # (a name after the title; one before it is an affiliation: "a Biden aide")
+            for part in (t for t in token.subtree if t.i > token.i):
+                key = self.entity_at(part)
+                if key and self.entities[key].type == EntityType.PERSON:
                     return key
         collective = token.lemma_.lower() in lex.group_heads or token.lower_ in lex.group_heads
         if not collective:
@@ -226,6 +236,17 @@ class DocEntities:
 
         return max(candidates, key=score)
 
+    def _role(self, token) -> str | None:
+        """ "The President" when the document names no president: a person known by role
+        only, an entity of its own labelled by the role (a knowledge base may tell who)."""
+        lex = self.lexicon
+        if token.tag_ not in ("NN", "NNP") or token.lower_ not in lex.title_words or \
+                token.lower_ in lex.anonymous_heads or token.lower_ in ROLE_EXCLUDED:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+            return None
+        return self._add_unnamed(_phrase_label(token), EntityType.PERSON, anonymous=True)
+
     def _demonym(self, token) -> str | None:
         """ "Israeli" in "an Israeli strike": the country of a demonym standing for it."""
         place = self.gazetteer.demonym(token.text) if token.pos_ in ("ADJ", "PROPN") else None
@@ -243,6 +264,12 @@ class DocEntities:
         return None
 
     def _group(self, token) -> str:
+        """A collective named by a phrase ("his national security team"); "a group of
+        business executives" is named by what follows "of"."""
+        if token.lemma_.lower() in self.lexicon.quantity_heads:
+            for obj in (o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children if o.dep_ == "pobj"):
+                return self._add_unnamed(_phrase_label(obj), EntityType.GROUP, anonymous=True)
         return self._add_unnamed(_phrase_label(token), EntityType.GROUP, anonymous=True)
 
     # -- building -----------------------------------------------------------------
@@ -322,6 +349,12 @@ def _clean_span(span, lex: Lexicon) -> tuple[int, int]:
     def word(token) -> str:
         return token.lower_.rstrip(".") if token.lower_.rstrip(".") in titles else token.lower_
 
+    def trailing(token) -> bool:
+        return token.tag_ == "POS" or token.is_punct or (
+            span.label_ == "PERSON" and token.lower_ in lex.name_suffixes)
+
+    while end - start > 1 and trailing(doc[end - 1]):
+        end -= 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     while end - start > 1 and (word(doc[start]) in leading or doc[start].lower_ in leading):
@@ -338,8 +371,24 @@ def _is_name(tokens, lex: Lexicon) -> bool:
         return False
     if any(ch in QUOTE_CHARS for ch in text):
         return False
-    vocabulary = lex.title_words | lex.title_modifiers | {"the", "of", "and"}
+    vocabulary = lex.title_words | lex.title_modifiers | lex.name_suffixes | {"the", "of", "and"}
     return not all(t.lower_ in vocabulary for t in tokens)
+
+
+def _title_start(span, lex: Lexicon) -> int:
+    """Where the title written before a name begins ("Israeli Prime Minister" in "Israeli
+    Prime Minister Benjamin Netanyahu"); the name's own start when there is none."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].lower_ in lex.title_words or doc[i].lower_ in lex.title_modifiers
+                      or doc[i].ent_type_ in ("NORP", "GPE", "ORG")):
+        i -= 1
+    first = i + 1
+    while first < span.start and doc[first].lower_ in ("and", "of", "the", "a", "an"):
+        first += 1
+    if not any(t.lower_ in lex.title_words for t in doc[first:span.start]):
+        return span.start
+    return first
 
 
 def _title_phrases(span, lex: Lexicon) -> set[str]:
@@ -348,14 +397,8 @@ def _title_phrases(span, lex: Lexicon) -> set[str]:
     the prime minister of Israel")."""
     doc = span.doc
     found: set[str] = set()
-    words: list[str] = []
-    i = span.start - 1
-    while i >= 0 and (doc[i].lower_ in lex.title_words or doc[i].lower_ in lex.title_modifiers
-                      or doc[i].ent_type_ in ("NORP", "GPE", "ORG")):
-        words.insert(0, doc[i].lower_)
-        i -= 1
-    while words and words[0] in ("and", "of", "the"):
-        words.pop(0)
+    first = _title_start(span, lex)
+    words = [t.lower_ for t in doc[first:span.start]]
     if words:
         found.add(" ".join(words))
     root = span.root
@@ -488,6 +531,9 @@ def _cluster(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) -> No
             titles = _title_phrases(span, lex)
             if titles:
                 result.titles.setdefault(key, set()).update(titles)
+            first = _title_start(span, lex)
+            if first < span.start:  # "President Joe Biden" is a name of Joe Biden too
+                entity.alt_labels.add(f"{span.doc[first:span.start].text} {mention.name}")
     for entity in result.entities.values():
         entity.alt_labels.discard(entity.label)
 

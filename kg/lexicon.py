@@ -47,6 +47,10 @@ class Lexicon:
     light_verbs: frozenset[str]
     harm_verbs: frozenset[str]
     meet_verbs: frozenset[str]
+    meeting_nouns: frozenset[str]
+    quantity_heads: frozenset[str]
+    reciprocal: frozenset[str]
+    name_suffixes: frozenset[str]
     speech_verbs: frozenset[str]
     speaker_object_verbs: frozenset[str]
     statement_nouns: frozenset[str]
@@ -155,6 +159,10 @@ def _build(data: dict) -> Lexicon:
         light_verbs=_words(attacked.get("light_verbs")),
         harm_verbs=_words(attacked.get("harm_verbs")),
         meet_verbs=_words(convened.get("meet_verbs")),
+        meeting_nouns=_words(convened.get("meeting_nouns")),
+        quantity_heads=_words(data.get("quantity_heads")),
+        reciprocal=_words(data.get("reciprocal")),
+        name_suffixes=_words(data.get("name_suffixes")),
         speech_verbs=_words(data.get("speech_verbs")),
         speaker_object_verbs=_words(data.get("speaker_object_verbs")),
         statement_nouns=_words(data.get("statement_nouns")),

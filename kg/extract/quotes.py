@@ -131,8 +131,8 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
     tokens = [t for t in doc if _inside(t, quote)]
     if not tokens:
         return
-    candidates = _governing_speech_verbs(tokens, quote, lex) + _nearby_speech_verbs(
-        tokens, quote, lex)
+    candidates = _adjacent_speech_verbs(tokens, quote, lex) + _governing_speech_verbs(
+        tokens, quote, lex) + _nearby_speech_verbs(tokens, quote, lex)
     if quote.whole_paragraph and colon_verb is not None:
         candidates.append(colon_verb)
     for verb in candidates:
@@ -154,6 +154,24 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
 def _is_speech_verb(token, quote: Quote, lex: Lexicon) -> bool:
     return token.pos_ in syntax.VERBS and token.lemma_.lower() in lex.speech_verbs and \
         not _inside(token, quote)
+
+
+def _adjacent_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
+    """Speech verbs right beside the quote marks ("Biden voiced, “…”", "“…,” he said",
+    "“…,” said Kirby"): the surest cue, whatever the parser made of the sentence."""
+    doc = quote.segment.doc
+    before = [t for t in reversed(doc[max(0, tokens[0].i - 3): tokens[0].i])]
+    after = list(doc[tokens[-1].i + 1: tokens[-1].i + 5])
+    found = []
+    for side in (after, before):
+        for token in side:
+            if _is_speech_verb(token, quote, lex):
+                found.append(token)
+                break
+            if not (token.is_punct or token.is_space or token.pos_ in ("PRON", "PROPN", "DET")
+                    or token.dep_ in ("nsubj", "compound", "amod")):
+                break
+    return found
 
 
 def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:

@@ -90,13 +90,39 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         else:
             agent_token = syntax.subject(verb)
             object_tokens = syntax.direct_objects(verb) if trigger.object else []
+            if trigger.relation == Relation.CONVENED:
+                object_tokens = [t for o in object_tokens for t in _gathered(o, lex)]
             object_tokens += syntax.prep_objects(verb, trigger.preps)
             for noun in syntax.direct_objects(verb):  # "held talks with X"
                 if noun.lemma_.lower() in trigger.words[1:]:
                     object_tokens += syntax.prep_objects(noun, trigger.preps)
-        if agent_token is None or not object_tokens:
+        if agent_token is None:
+            continue
+        if not object_tokens:
+            if verb.lemma_.lower() in lex.reciprocal:
+                yield from _reciprocal(trigger.relation, verb, agent_token, ents, 0.85)
             continue
         yield from _events(trigger.relation, verb, agent_token, object_tokens, ents, lex, 0.9)
+
+
+def _gathered(noun, lex: Lexicon) -> list:
+    """Who is convened when the object is a gathering: "convened a roundtable with
+    students", "a meeting of the cabinet"; otherwise the object itself."""
+    if noun.lemma_.lower() not in lex.meeting_nouns:
+        return [noun]
+    return syntax.prep_objects(noun, {"with", "of", "among", "between"})
+
+
+def _reciprocal(relation: Relation, trigger, subject, ents: DocEntities,
+                confidence: float) -> Iterator[Found]:
+    """ "Biden and López Obrador spoke", "the three advisers held a call": a conversation
+    among the members of a coordinated subject."""
+    keys = ents.resolve(subject, Role.PARTY)
+    if len(keys) < 2 or not any(ents.is_named(k) for k in keys):
+        return
+    named = ents.entity_at(subject) is not None
+    yield Found(relation, keys[0], tuple(keys[1:]), trigger,
+                confidence if named else round(confidence * 0.9, 3), subject)
 
 
 def _launch_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
@@ -150,10 +176,12 @@ def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
             others = syntax.prep_objects(noun, trigger.preps)
             if trigger.relation == Relation.ATTACKED:
                 others += _attack_targets(noun, lex)
-            if not others:
-                continue
             agent = _noun_agent(noun, trigger.relation, lex)
             if agent is None:
+                continue
+            if not others:
+                if key in lex.reciprocal:  # "X, Y and Z held a trilateral phone call"
+                    yield from _reciprocal(trigger.relation, noun, agent, ents, 0.75)
                 continue
             yield from _events(trigger.relation, noun, agent, others, ents, lex, 0.75)
         return

@@ -75,8 +75,22 @@ def prep_objects(token, preps) -> list:
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            out.extend(c for c in child.children if c.dep_ == "pobj")
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            out.extend(objects or _following_noun(child))
     return out
+
+
+def _following_noun(prep) -> list:
+    """The noun phrase right after a preposition the parser left without an object
+    ("spoke with President Ivan Duque of Colombia to express …", where "Duque" was made
+    the subject of "express"): the head of the first name or noun after it."""
+    doc = prep.doc
+    for token in doc[prep.i + 1: min(len(doc), prep.i + 8)]:
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod", "nmod"):
+            return [token]
+        if token.pos_ in VERBS or token.is_punct:
+            break
+    return []
 
 
 def has_particle(verb, word: str) -> bool:
