@@ -423,19 +423,20 @@ def find_entities(segments: list[Segment], lexicon: Lexicon, gazetteer: Gazettee
     raw: list[tuple[Mention, object]] = []
     for segment in segments:
         for span in segment.doc.ents:
-            etype = NAME_LABELS.get(span.label_)
-            if etype is None:
+            if NAME_LABELS.get(span.label_) is None:
                 continue
-            start, end = _clean_span(span, lexicon)
-            tokens = span.doc[start:end]
-            if not _is_name(tokens, lexicon):
-                continue
-            name = tokens.text
-            mention = Mention(
-                pos=(segment.index, start), end=end, text=span.text, name=name, type=etype,
-                is_subject=any(t.dep_ in SUBJECTS for t in tokens),
-            )
-            raw.append((mention, span))
+            for part, part_type in _split_misread(span, lexicon, gazetteer):
+                start, end = _clean_span(part, lexicon)
+                tokens = part.doc[start:end]
+                if not _is_name(tokens, lexicon):
+                    continue
+                covered = _with_suffixes(part.doc, end, lexicon) if part_type == \
+                    EntityType.PERSON else end
+                mention = Mention(
+                    pos=(segment.index, start), end=covered, text=part.text, name=tokens.text,
+                    type=part_type, is_subject=any(t.dep_ in SUBJECTS for t in part),
+                )
+                raw.append((mention, part))
     _cluster(result, raw, lexicon, gazetteer)
     _untagged_names(result, segments)
     _anonymous_sources(result, segments, lexicon)
@@ -492,6 +493,31 @@ def _untagged_names(result: DocEntities, segments: list[Segment]) -> None:
             added = True
     if added:
         result.mentions.sort(key=lambda m: m.pos)
+
+
+def _with_suffixes(doc, end: int, lex: Lexicon) -> int:
+    """The end of a person's mention with its suffix ("Biden, Jr."), which is part of the
+    mention though not of the name."""
+    i = end
+    while i < len(doc) and (doc[i].lower_ in lex.name_suffixes or (
+            doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in lex.name_suffixes)):
+        i += 1
+    return i
+
+
+def _split_misread(span, lex: Lexicon, gaz: Gazetteer) -> list:
+    """The recogniser sometimes glues a country to the name that follows it ("President
+    of Finland Sauli Niinistö" gives the ORG "Finland Sauli Niinistö"): a span that starts
+    with a known place and goes on with capitalised words that name no organisation is
+    read as that place and a person. Other spans are kept whole, with their label's type."""
+    etype = NAME_LABELS[span.label_]
+    if span.label_ in ("ORG", "GPE") and len(span) >= 3:
+        for cut in range(1, len(span) - 1):
+            head, rest = span[:cut], span[cut:]
+            if gaz.lookup(head.text) and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                             and t.lower_ not in lex.org_words for t in rest):
+                return [(head, EntityType.LOCATION), (rest, EntityType.PERSON)]
+    return [(span, etype)]
 
 
 def _cluster(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) -> None:

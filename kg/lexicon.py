@@ -51,6 +51,7 @@ class Lexicon:
     quantity_heads: frozenset[str]
     reciprocal: frozenset[str]
     name_suffixes: frozenset[str]
+    org_words: frozenset[str]
     speech_verbs: frozenset[str]
     speaker_object_verbs: frozenset[str]
     statement_nouns: frozenset[str]
@@ -163,6 +164,7 @@ def _build(data: dict) -> Lexicon:
         quantity_heads=_words(data.get("quantity_heads")),
         reciprocal=_words(data.get("reciprocal")),
         name_suffixes=_words(data.get("name_suffixes")),
+        org_words=_words(data.get("org_words")),
         speech_verbs=_words(data.get("speech_verbs")),
         speaker_object_verbs=_words(data.get("speaker_object_verbs")),
         statement_nouns=_words(data.get("statement_nouns")),

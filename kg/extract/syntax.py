@@ -80,6 +80,19 @@ def prep_objects(token, preps) -> list:
     return out
 
 
+def surface_prep_objects(verb, preps) -> list:
+    """ "spoke today with Prime Minister Bennett to offer …": a preposition that follows
+    the verb (after a time or a manner) but that the parser hung elsewhere."""
+    doc = verb.doc
+    for token in doc[verb.i + 1: min(len(doc), verb.i + 6)]:
+        if token.lower_ in preps and token.head.i != verb.i:
+            return _following_noun(token)
+        if not (token.dep_ in ("npadvmod", "advmod", "prt") or token.ent_type_ in
+                ("DATE", "TIME") or token.is_punct):
+            break
+    return []
+
+
 def _following_noun(prep) -> list:
     """The noun phrase right after a preposition the parser left without an object
     ("spoke with President Ivan Duque of Colombia to express …", where "Duque" was made
