@@ -115,7 +115,7 @@ class DocEntities:
         lower = token.lower_
         if token.pos_ == "PRON" or lower in lex.person_pronouns:
             return self._pronoun(token) if lower in lex.person_pronouns else None
-        inner = self._inner_name(token, role)
+        inner = self._name_head(token) or self._inner_name(token, role)
         if inner:
             return inner
         title = self._title(token) or self._role(token)
@@ -134,6 +134,25 @@ class DocEntities:
         if token.pos_ != "PROPN" and (lower in lex.group_heads or
                                       token.lemma_.lower() in lex.group_heads):
             return self._group(token)
+        return None
+
+    def _name_head(self, token) -> str | None:
+        """The last word of a name the recogniser cut short ("Andrés Manuel López" +
+        "Obrador", "Moon Jae" + "-in", "Abdullah" + "II"): a capitalised head whose
+        compounds are a person's name is that person; "the Biden Administration" is not."""
+        lex = self.lexicon
+        if token.lower_ in lex.org_words or token.lower_ in lex.group_heads or \
+                token.lower_ in lex.anonymous_heads:
+            return None
+        if not (token.pos_ == "PROPN" or token.text[:1].isupper() or
+                (token.i > 0 and token.nbor(-1).text == "-")):
+            return None
+        for child in token.children:
+            if child.dep_ == "compound" and child.i == token.i - 1 or (
+                    child.dep_ == "compound" and child.i >= token.i - 3):
+                key = self.entity_at(child)
+                if key and self.entities[key].type == EntityType.PERSON:
+                    return key
         return None
 
     def _metonymy(self, key: str, role: str) -> str:
@@ -161,7 +180,9 @@ class DocEntities:
         if token.lower_ in lex.title_words and token.lower_ not in lex.anonymous_heads:
             # "President of Finland Sauli Niinistö": the person the title is written for
             # (a name after the title; one before it is an affiliation: "a Biden aide")
-            for part in (t for t in token.subtree if t.i > token.i):
+            after = [t for c in token.children if c.i > token.i and c.dep_ not in ("conj", "cc")
+                     for t in c.subtree]
+            for part in after:
                 key = self.entity_at(part)
                 if key and self.entities[key].type == EntityType.PERSON:
                     return key
@@ -422,7 +443,7 @@ def find_entities(segments: list[Segment], lexicon: Lexicon, gazetteer: Gazettee
                                  if start <= t.idx < end)
     raw: list[tuple[Mention, object]] = []
     for segment in segments:
-        for span in segment.doc.ents:
+        for span in [*segment.doc.ents, *_titled_names(segment.doc, lexicon, gazetteer)]:
             if NAME_LABELS.get(span.label_) is None:
                 continue
             for part, part_type in _split_misread(span, lexicon, gazetteer):
@@ -493,6 +514,32 @@ def _untagged_names(result: DocEntities, segments: list[Segment]) -> None:
             added = True
     if added:
         result.mentions.sort(key=lambda m: m.pos)
+
+
+def _titled_names(doc, lex: Lexicon, gaz: Gazetteer) -> list:
+    """Names the recogniser missed after a title ("His Majesty King Abdullah II",
+    "Speaker Pelosi"): the capitalised words that follow a capitalised title, when no
+    entity covers them and they name no organisation or place."""
+    from spacy.tokens import Span
+
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    spans = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not (token.text[:1].isupper() and token.lower_ in lex.title_words):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered and \
+                doc[j].text[:1].isupper() and doc[j].lower_ not in lex.title_words:
+            j += 1
+        words = doc[i + 1:j]
+        if len(words) and not any(t.lower_ in lex.org_words for t in words) and \
+                gaz.lookup(words.text) is None and gaz.demonym(words.text) is None:
+            spans.append(Span(doc, i + 1, j, label="PERSON"))
+        i = max(j, i + 1)
+    return spans
 
 
 def _with_suffixes(doc, end: int, lex: Lexicon) -> int:

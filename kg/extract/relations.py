@@ -175,6 +175,11 @@ def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
             if not _compound_ok(noun, trigger):
                 continue
             others = syntax.prep_objects(noun, trigger.preps)
+            if not others and noun.dep_ == "dobj" and noun.head.lemma_.lower() in \
+                    TALK_LIGHT_VERBS | lex.light_verbs:
+                # "held a secure video call today with Putin": "with" hangs from "held"
+                others = syntax.prep_objects(noun.head, trigger.preps) or \
+                    syntax.surface_prep_objects(noun, trigger.preps)
             if trigger.relation == Relation.ATTACKED:
                 others += _attack_targets(noun, lex)
             agent = _noun_agent(noun, trigger.relation, lex)

@@ -67,7 +67,8 @@ def subject(verb):
 
 
 def direct_objects(verb) -> list:
-    return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    """Objects of a verb (with "oprd", which the parser gives "called King Mohammed VI")."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")]
 
 
 def prep_objects(token, preps) -> list:
