@@ -90,8 +90,7 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         else:
             agent_token = syntax.subject(verb)
             object_tokens = syntax.direct_objects(verb) if trigger.object else []
-            if trigger.relation == Relation.CONVENED:
-                object_tokens = [t for o in object_tokens for t in _gathered(o, lex)]
+            object_tokens = [t for o in object_tokens for t in _gathered(o, lex)]
             object_tokens += syntax.prep_objects(verb, trigger.preps) or \
                 syntax.surface_prep_objects(verb, trigger.preps)
             for noun in syntax.direct_objects(verb):  # "held talks with X"
