@@ -68,10 +68,11 @@ def name_words(phrase: str, titles: frozenset[str]) -> set[str]:
             and len(w) > 1}
 
 
-def title_phrase(phrase: str, titles: frozenset[str]) -> str | None:
+def title_phrase(phrase: str, titles: frozenset[str] = frozenset()) -> str | None:
     """For a phrase that is only a title ("the Vice President"), that title."""
     words = [fold(w) for w in phrase.replace("\u00a0", " ").split() if fold(w) not in STOP]
-    return " ".join(words) if words and all(w in titles for w in words) else None
+    joined = " ".join(words)
+    return joined if joined in load_lexicon().titles else None
 
 
 def readout(document: Document) -> Readout | None:
