@@ -443,7 +443,8 @@ def find_entities(segments: list[Segment], lexicon: Lexicon, gazetteer: Gazettee
                                  if start <= t.idx < end)
     raw: list[tuple[Mention, object]] = []
     for segment in segments:
-        for span in [*segment.doc.ents, *_titled_names(segment.doc, lexicon, gazetteer)]:
+        spans = _repaired_names(segment.doc, lexicon)
+        for span in [*spans, *_titled_names(segment.doc, lexicon, gazetteer)]:
             if NAME_LABELS.get(span.label_) is None:
                 continue
             for part, part_type in _split_misread(span, lexicon, gazetteer):
@@ -514,6 +515,41 @@ def _untagged_names(result: DocEntities, segments: list[Segment]) -> None:
             added = True
     if added:
         result.mentions.sort(key=lambda m: m.pos)
+
+
+PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "du", "bin",
+             "bint", "al", "el", "ibn", "le", "la", "ter"}
+
+
+def _repaired_names(doc, lex: Lexicon) -> list:
+    """The recogniser's spans, with persons' names made whole: a name cut after a particle
+    ("Ursula von der" + "Leyen") is joined to what follows it, and a first name left out
+    ("Luiz" + "Inácio Lula da Silva") is joined to the rest."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out = []
+    i = 0
+    while i < len(ents):
+        span = ents[i]
+        if span.label_ == "PERSON":
+            start, end = span.start, span.end
+            while start > 0 and _first_name(doc[start - 1], lex) and \
+                    doc[start - 1].ent_type_ == "":
+                start -= 1
+            if doc[end - 1].lower_ in PARTICLES and i + 1 < len(ents) and \
+                    ents[i + 1].start == end:
+                end = ents[i + 1].end
+                i += 1
+            span = Span(doc, start, end, label="PERSON")
+        out.append(span)
+        i += 1
+    return out
+
+
+def _first_name(token, lex: Lexicon) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.dep_ == "compound" \
+        and token.lower_ not in lex.title_words and token.lower_ not in lex.title_modifiers
 
 
 def _titled_names(doc, lex: Lexicon, gaz: Gazetteer) -> list:

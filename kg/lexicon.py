@@ -46,6 +46,7 @@ class Lexicon:
     weapon_preps: frozenset[str]
     light_verbs: frozenset[str]
     harm_verbs: frozenset[str]
+    joining_verbs: frozenset[str]
     meet_verbs: frozenset[str]
     meeting_nouns: frozenset[str]
     quantity_heads: frozenset[str]
@@ -159,6 +160,7 @@ def _build(data: dict) -> Lexicon:
         weapon_preps=_words(attacked.get("weapon_preps")),
         light_verbs=_words(attacked.get("light_verbs")),
         harm_verbs=_words(attacked.get("harm_verbs")),
+        joining_verbs=_words(attacked.get("joining_verbs")),
         meet_verbs=_words(convened.get("meet_verbs")),
         meeting_nouns=_words(convened.get("meeting_nouns")),
         quantity_heads=_words(data.get("quantity_heads")),

@@ -118,3 +118,208 @@ def test_evidence_offsets_point_into_the_text(nlp):
     [event] = result.events
     [evidence] = event.evidence
     assert text[evidence.start:evidence.end] == evidence.text == "Russia attacked Ukraine again."
+
+
+# -- entities: titles, pronouns, NER corrections, demonyms, anonymous sources ----------
+
+
+def labels_of(result, relation):
+    label = {k: e.label for k, e in result.entities.items()}
+    return [(label[e.agent], tuple(label[o] for o in e.others), e.quotes)
+            for e in result.events if e.relation.value == relation]
+
+
+def test_title_resolves_to_the_person_named_with_it(nlp):
+    text = ("Israeli Prime Minister Benjamin Netanyahu met reporters.\n"
+            "Later, Joe Biden spoke with the Israeli prime minister.")
+    assert ("Joe Biden", ("Benjamin Netanyahu",), ()) in labels_of(extract(nlp, text),
+                                                                    "spoke_with")
+
+
+def test_apposition_gives_the_title(nlp):
+    text = ("John Kirby, the Pentagon spokesperson, arrived.\n"
+            "“We are watching closely,” the Pentagon spokesperson said.")
+    assert labels_of(extract(nlp, text), "stated") == [
+        ("John Kirby", (), ("We are watching closely",))]
+
+
+def test_pronoun_speaker_is_the_person_just_named(nlp):
+    text = "Antony Blinken landed in Cairo.\n“This is a hard week,” he told CNN."
+    assert labels_of(extract(nlp, text), "stated") == [
+        ("Antony Blinken", (), ("This is a hard week",))]
+
+
+def test_person_tagged_as_a_place_or_organisation_is_the_person(nlp):
+    text = ("Joe Biden arrived on Monday. Biden spoke with Emmanuel Macron. "
+            "Defense Lloyd Austin spoke with Yoav Gallant.")
+    result = extract(nlp, text)
+    people = {e.label for e in result.entities.values() if e.type == EntityType.PERSON}
+    assert {"Joe Biden", "Lloyd Austin"} <= people
+    assert not any(e.label in ("Biden", "Defense Lloyd Austin")
+                   for e in result.entities.values())
+
+
+def test_demonym_stands_for_its_country_when_it_acts(nlp):
+    result = extract(nlp, "Iranian missiles struck Israel overnight.")
+    assert ("Iran", ("Israel",), ()) in labels_of(result, "attacked")
+
+
+def test_anonymous_source_is_an_entity_of_its_own(nlp):
+    text = "“We will not take part,” a senior administration official said."
+    [(agent, _, _)] = labels_of(extract(nlp, text), "stated")
+    assert agent == "senior administration official"
+    result = extract(nlp, text)
+    [entity] = [e for e in result.entities.values() if e.label == agent]
+    assert entity.anonymous and entity.type == EntityType.PERSON
+
+
+# -- relations in the forms news uses ---------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "Joe Biden informed Benjamin Netanyahu of the decision.",
+    "Joe Biden asked Benjamin Netanyahu to wait.",
+    "Joe Biden urged Benjamin Netanyahu to show restraint.",
+    "Joe Biden called Benjamin Netanyahu on Sunday.",
+    "Joe Biden held talks with Benjamin Netanyahu in Tel Aviv.",
+    "In a phone call with Benjamin Netanyahu, Joe Biden stressed restraint.",
+    "Joe Biden said in conversation with Benjamin Netanyahu that the war must end.",
+])
+def test_conversation_forms(nlp, sentence):
+    pairs = {(a, o) for a, others, _ in labels_of(extract(nlp, sentence), "spoke_with")
+             for o in others}
+    assert ("Joe Biden", "Benjamin Netanyahu") in pairs
+
+
+@pytest.mark.parametrize("sentence", [
+    "The world condemned Iran's attack on Israel.",
+    "Officials tracked a barrage of Iranian missiles directed at Israel.",
+    "Leaders denounced the strikes on Israel carried out by Iran.",
+    "Israel was attacked by Iran on Saturday.",
+])
+def test_attack_forms(nlp, sentence):
+    assert ("Iran", ("Israel",), ()) in labels_of(extract(nlp, sentence), "attacked")
+
+
+def test_coordinated_agents_each_speak(nlp):
+    result = extract(nlp, "Joe Biden and Kamala Harris spoke with Olaf Scholz.")
+    agents = {a for a, others, _ in labels_of(result, "spoke_with") if "Olaf Scholz" in others}
+    assert agents == {"Joe Biden", "Kamala Harris"}
+
+
+def test_reciprocal_conversation(nlp):
+    result = extract(nlp, "Joe Biden and Emmanuel Macron spoke by phone on Tuesday.")
+    assert labels_of(result, "spoke_with") == [("Joe Biden", ("Emmanuel Macron",), ())]
+
+
+def test_speaker_continues_across_quoted_paragraphs(nlp):
+    text = ("“We stand with our allies,” Ursula von der Leyen said.\n"
+            "“And we will keep standing with them for as long as it takes.”")
+    speakers = {q[0]: a for a, _, q in labels_of(extract(nlp, text), "stated")}
+    assert speakers == {"We stand with our allies": "Ursula von der Leyen",
+                        "And we will keep standing with them for as long as it takes.":
+                        "Ursula von der Leyen"}
+
+
+def test_quote_introduced_by_a_colon_in_the_previous_paragraph(nlp):
+    text = ("In a statement on Sunday, Olaf Scholz wrote:\n"
+            "“Germany will not send troops without a vote in parliament.”")
+    assert labels_of(extract(nlp, text), "stated") == [
+        ("Olaf Scholz", (), ("Germany will not send troops without a vote in parliament.",))]
+
+
+def test_partial_quote_inside_reported_speech(nlp):
+    text = "Joe Biden said that Israel had shown “a remarkable capacity to defend itself.”"
+    [(agent, _, quotes)] = labels_of(extract(nlp, text), "stated")
+    assert agent == "Joe Biden" and quotes == ("a remarkable capacity to defend itself.",)
+
+
+def test_statement_by_an_organisation(nlp):
+    text = "“This must be avoided,” the G7 statement said."
+    assert labels_of(extract(nlp, text), "stated") == [("G7", (), ("This must be avoided",))]
+
+
+def test_scare_quotes_are_not_statements(nlp):
+    result = extract(nlp, "Joe Biden called the support “ironclad” and the effort “joint "
+                          "defensive efforts” of the allies.")
+    assert labels_of(result, "stated") == []
+
+
+# -- factuality --------------------------------------------------------------------------
+
+
+def factualities(nlp, text, relation="attacked"):
+    return {e.factuality.value for e in extract(nlp, text).events
+            if e.relation.value == relation}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The United States will not participate in any strike on Iran.", "negated"),
+    ("Israel will strike Iran.", "future"),
+    ("Israel plans to strike Iran.", "future"),
+    ("Russia would attack Poland in that case.", "hypothetical"),
+    ("If Iran attacks Israel, the region will burn.", "hypothetical"),
+    ("The suspected Israeli strike on Iran drew condemnation.", "hypothetical"),
+    ("The US will oppose any Israeli counterattack against Iran.", "hypothetical"),
+    ("Iran attacked Israel after the embassy strike.", "asserted"),
+])
+def test_factuality(nlp, sentence, expected):
+    assert factualities(nlp, sentence) == {expected}
+
+
+def test_announced_plans_to_meet_is_future(nlp):
+    result = extract(nlp, "Joe Biden announced plans to meet with G7 leaders.")
+    assert [e.factuality.value for e in result.events] == ["future"]
+
+
+def test_evidence_keeps_each_mention_factuality_and_event_the_strongest(nlp):
+    text = "Russia may attack Ukraine, officials feared.\nRussia attacked Ukraine on Monday."
+    [event] = [e for e in extract(nlp, text).events if e.relation.value == "attacked"]
+    assert [ev.factuality.value for ev in event.evidence] == ["hypothetical", "asserted"]
+    assert event.factuality.value == "asserted"
+
+
+# -- dates -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("on April 14th", "2024-04-14"),
+    ("on 13th April", "2024-04-13"),
+    ("on 2024-04-14", "2024-04-14"),
+    ("on April 14, 2024", "2024-04-14"),
+    ("on Saturday", "2024-04-13"),
+    ("late Saturday", "2024-04-13"),
+    ("last night", "2024-04-13"),
+    ("earlier this month", None),
+])
+def test_event_dates(nlp, phrase, expected):
+    result = extract(nlp, f"Iran attacked Israel {phrase}.", dt.date(2024, 4, 14))
+    [event] = result.events
+    assert (event.date.isoformat() if event.date else None) == expected
+
+
+def test_tomorrow_in_a_quote_counts_from_when_it_was_said(nlp):
+    text = ("In a statement on Saturday, Joe Biden said:\n"
+            "“Tomorrow, I will convene my fellow G7 leaders.”")
+    result = extract(nlp, text, dt.date(2024, 4, 15))
+    [event] = [e for e in result.events if e.relation.value == "convened"]
+    assert event.date == dt.date(2024, 4, 14)
+
+
+def test_no_date_is_invented(nlp):
+    result = extract(nlp, "Iran attacked Israel on Saturday.")  # an undated article
+    assert [e.date for e in result.events] == [None]
+
+
+# -- the lexicon is data -------------------------------------------------------------------
+
+
+def test_a_new_synonym_needs_no_code(nlp, tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("relations:\n  spoke_with:\n    verbs:\n      parley: {prep: [with]}\n",
+                     encoding="utf-8")
+    document = Document(id="t.txt", text="Joe Biden parleyed with Olaf Scholz.")
+    [(doc, segments)] = list(parse_documents(nlp, [document]))
+    plain = extract_document(doc, segments, load_lexicon(), load_gazetteer())
+    extended = extract_document(doc, segments, load_lexicon([extra]), load_gazetteer())
+    assert plain.events == [] and len(extended.events) == 1

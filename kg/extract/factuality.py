@@ -82,15 +82,18 @@ COMPLEMENT_PREPS = {"in", "of", "into", "on", "against", "from", "with"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 
 
-def _link(child, prep) -> str:
+def _link(child) -> str:
     """How ``child`` hangs from its head: "complement" (its factuality depends on the
-    head), "subject" or "adjunct" (a time, a cause: it stands on its own)."""
+    head), "subject" or "adjunct" (a time, a cause: it stands on its own). A preposition
+    decides for its object: "participate in a strike" (complement), "after the strike"
+    (adjunct)."""
     if child.dep_ == "pobj":
-        return "complement" if prep is not None and prep.lower_ in COMPLEMENT_PREPS \
-            else "adjunct"
+        return "complement"
+    if child.dep_ in ("prep", "agent"):
+        return "complement" if child.lower_ in COMPLEMENT_PREPS else "adjunct"
     if child.dep_ in ("nsubj", "csubj"):
         return "subject"
-    if child.dep_ in COMPLEMENT_DEPS or child.dep_ in ("prep", "compound", "amod", "appos"):
+    if child.dep_ in COMPLEMENT_DEPS or child.dep_ in ("compound", "amod", "appos"):
         return "complement"
     return "adjunct"
 
@@ -114,9 +117,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
     ``agent`` is the token of the event's agent, when known.
     """
     found: Factuality | None = None
-    token, child, prep = trigger, None, None
+    token, child = trigger, None
     for _ in range(16):
-        link = _link(child, prep) if child is not None else "self"
+        link = _link(child) if child is not None else "self"
         if link == "adjunct" or (link == "subject" and _definite(child)):
             break
         if token.pos_ in ("VERB", "AUX"):
@@ -141,9 +144,5 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             break
         if token.head.i == token.i:
             break
-        if token.dep_ == "prep":
-            prep = token
-        elif token.dep_ != "pobj":
-            prep = None
         child, token = token, token.head
     return found or Factuality.ASSERTED

@@ -240,6 +240,9 @@ def _noun_agent(noun, relation: Relation, lex: Lexicon):
     light = lex.light_verbs if relation == Relation.ATTACKED else TALK_LIGHT_VERBS
     if noun.dep_ == "dobj" and head.lemma_.lower() in light:
         return syntax.subject(head)  # "Iran launched an attack on …", "held a call with …"
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in \
+            lex.joining_verbs:
+        return syntax.subject(head.head)  # "the US will not participate in any strike"
     if relation != Relation.ATTACKED and noun.dep_ == "pobj" and head.lower_ in FRAME_PREPS:
         verb = syntax.governing_verb(head)
         if verb is not None:
