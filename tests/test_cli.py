@@ -123,3 +123,24 @@ def test_help_teaches():
     assert result.exit_code == 0
     assert "kgbuild corpus/ -o graph.ttl" in result.stdout
     assert "Exit codes" in result.stdout
+
+
+def test_user_lexicon_and_boilerplate_files(tmp_path: Path):
+    article = tmp_path / "a.txt"
+    article.write_text("Olaf Scholz parleyed with Emmanuel Macron.\n"
+                       "Sponsored: Angela Merkel's memoirs, now in paperback\n",
+                       encoding="utf-8")
+    words = tmp_path / "words.yaml"
+    words.write_text("relations:\n  spoke_with:\n    verbs:\n      parley: {prep: [with]}\n",
+                     encoding="utf-8")
+    patterns = tmp_path / "boilerplate.txt"
+    patterns.write_text("# sponsored teasers\nsponsored:.*\n", encoding="utf-8")
+    out = tmp_path / "g.nt"
+    plain = run(str(article), "-o", str(out))
+    assert "spoke_with 0" in plain.stderr
+    assert "Angela Merkel" in out.read_text(encoding="utf-8")
+    result = run(str(article), "-o", str(out), "--lexicon", str(words),
+                 "--boilerplate", str(patterns))
+    assert result.exit_code == 0, result.stderr
+    assert "spoke_with 1" in result.stderr
+    assert "Angela Merkel" not in out.read_text(encoding="utf-8")
