@@ -9,8 +9,8 @@ Mentions of one happening within the document are merged by :mod:`kg.merge`.
 
 from __future__ import annotations
 
+from kg import syntax
 from kg.entities import DocEntities, Role, find_entities
-from kg.extract import syntax
 from kg.extract.dates import When, event_date, is_past, reporting_verb
 from kg.extract.factuality import factuality
 from kg.extract.quotes import find_quotes

@@ -11,7 +11,7 @@ factuality of what is reported through unchanged.
 
 from __future__ import annotations
 
-from kg.extract import syntax
+from kg import syntax
 from kg.lexicon import Lexicon
 from kg.model import Factuality
 

@@ -24,8 +24,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from kg import syntax
 from kg.entities import DocEntities, Role
-from kg.extract import syntax
 from kg.extract.dates import event_date
 from kg.lexicon import Lexicon
 from kg.marks import quote_spans

@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kg import syntax
 from kg.entities import DocEntities, Role
-from kg.extract import syntax
 from kg.lexicon import Lexicon, Trigger
 from kg.model import EntityType, Relation
 

@@ -1,0 +1,343 @@
+"""Names in a parsed document: the recogniser's spans repaired, cleaned and clustered.
+
+The named-entity recogniser of a small model makes mistakes that news text shows at once:
+names cut short ("Andrés Manuel López" for "… López Obrador", "Ursula von der"), a country
+glued to the name after it ("Finland Sauli Niinistö"), names missed after a title ("His
+Majesty King Abdullah II"), titles and suffixes taken into a name ("Defense Lloyd
+Austin", "Joseph R. Biden, Jr."), a person tagged as a place or an organisation
+("Biden" tagged GPE). This module repairs them and clusters the mentions of one
+document: "Biden", "Joe Biden" and "President Joe Biden" are one person whose label is
+"Joe Biden"; "US", "U.S." and "the United States" are one country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.gazetteer import Gazetteer, fold
+from kg.lexicon import Lexicon
+from kg.model import Entity, EntityType
+from kg.nlp import Segment
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.entities import DocEntities
+
+Pos = tuple[int, int]  # (segment index, token index)
+
+
+@dataclass
+class Mention:
+    pos: Pos
+    end: int  # token index after the last token, in the same segment
+    text: str  # the surface text
+    name: str  # the cleaned name ("Joe Biden" for "President Joe Biden's")
+    type: EntityType
+    key: str = ""
+    is_subject: bool = False
+    in_quote: bool = False
+
+
+QUOTE_CHARS = set("\"“”‘’«»")
+
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+NAME_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION,
+               "GPE": EntityType.LOCATION, "LOC": EntityType.LOCATION,
+               "FAC": EntityType.LOCATION}
+
+
+PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "du", "bin",
+             "bint", "al", "el", "ibn", "le", "la", "ter"}
+
+
+def _clean_span(span, lex: Lexicon) -> tuple[int, int]:
+    """Token bounds of a name without determiners, trailing possessives and titles.
+
+    A person's name loses the titles before it ("President Joe Biden"); another name loses
+    only determiners and trailing role words ("Israel Defense Forces spokesperson"),
+    since "Middle East" or "Defense Cabinet" are part of the name.
+    """
+    doc = span.doc
+    start, end = span.start, span.end
+    titles = lex.title_words
+    leading = titles | lex.title_modifiers if span.label_ == "PERSON" else set()
+    leading = leading | {"the", "a", "an"}
+
+    def word(token) -> str:
+        return token.lower_.rstrip(".") if token.lower_.rstrip(".") in titles else token.lower_
+
+    def trailing(token) -> bool:
+        return token.tag_ == "POS" or token.is_punct or (
+            span.label_ == "PERSON" and token.lower_ in lex.name_suffixes)
+
+    while end - start > 1 and trailing(doc[end - 1]):
+        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    while end - start > 1 and (word(doc[start]) in leading or doc[start].lower_ in leading):
+        start += 1
+    while end - start > 1 and span.label_ != "PERSON" and (
+            word(doc[end - 1]) in titles or doc[end - 1].lower_ in titles):
+        end -= 1
+    return start, end
+
+
+def _is_name(tokens, lex: Lexicon) -> bool:
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    if not any(ch.isalpha() for ch in text) or not any(ch.isupper() for ch in text):
+        return False
+    if any(ch in QUOTE_CHARS for ch in text):
+        return False
+    vocabulary = lex.title_words | lex.title_modifiers | lex.name_suffixes | {"the", "of", "and"}
+    return not all(t.lower_ in vocabulary for t in tokens)
+
+
+def _title_start(span, lex: Lexicon) -> int:
+    """Where the title written before a name begins ("Israeli Prime Minister" in "Israeli
+    Prime Minister Benjamin Netanyahu"); the name's own start when there is none."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].lower_ in lex.title_words or doc[i].lower_ in lex.title_modifiers
+                      or doc[i].ent_type_ in ("NORP", "GPE", "ORG")):
+        i -= 1
+    first = i + 1
+    while first < span.start and doc[first].lower_ in ("and", "of", "the", "a", "an"):
+        first += 1
+    if not any(t.lower_ in lex.title_words for t in doc[first:span.start]):
+        return span.start
+    return first
+
+
+def _title_phrases(span, lex: Lexicon) -> set[str]:
+    """Titles written before a person's name ("Israeli Prime Minister Benjamin Netanyahu")
+    or in apposition ("John Kirby, White House national security spokesman", "Netanyahu,
+    the prime minister of Israel")."""
+    doc = span.doc
+    found: set[str] = set()
+    first = _title_start(span, lex)
+    words = [t.lower_ for t in doc[first:span.start]]
+    if words:
+        found.add(" ".join(words))
+    root = span.root
+    for appos in [c for c in root.children if c.dep_ == "appos"] + (
+            [root.head] if root.dep_ == "appos" else []):
+        phrase = " ".join(t.lower_ for t in appos.subtree
+                          if t.dep_ not in ("det", "poss", "punct", "cc") and t.i <= appos.i)
+        if any(ends_with(phrase, t) for t in lex.titles):
+            found.add(phrase)
+        # "the prime minister of Israel": the title is the head and its compound words
+    return {f for f in found if any(w in lex.title_words for w in f.split())}
+
+
+def _repaired_names(doc, lex: Lexicon) -> list:
+    """The recogniser's spans, with persons' names made whole: a name cut after a particle
+    ("Ursula von der" + "Leyen") is joined to what follows it, and a first name left out
+    ("Luiz" + "Inácio Lula da Silva") is joined to the rest."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out = []
+    i = 0
+    while i < len(ents):
+        span = ents[i]
+        if span.label_ == "PERSON":
+            start, end = span.start, span.end
+            while start > 0 and _first_name(doc[start - 1], lex) and \
+                    doc[start - 1].ent_type_ == "":
+                start -= 1
+            if doc[end - 1].lower_ in PARTICLES and i + 1 < len(ents) and \
+                    ents[i + 1].start == end:
+                end = ents[i + 1].end
+                i += 1
+            span = Span(doc, start, end, label="PERSON")
+        out.append(span)
+        i += 1
+    return out
+
+
+def _first_name(token, lex: Lexicon) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.dep_ == "compound" \
+        and token.lower_ not in lex.title_words and token.lower_ not in lex.title_modifiers
+
+
+def _titled_names(doc, lex: Lexicon, gaz: Gazetteer) -> list:
+    """Names the recogniser missed after a title ("His Majesty King Abdullah II",
+    "Speaker Pelosi"): the capitalised words that follow a capitalised title, when no
+    entity covers them and they name no organisation or place."""
+    from spacy.tokens import Span
+
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    spans = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not (token.text[:1].isupper() and token.lower_ in lex.title_words):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered and \
+                doc[j].text[:1].isupper() and doc[j].lower_ not in lex.title_words:
+            j += 1
+        words = doc[i + 1:j]
+        if len(words) and not any(t.lower_ in lex.org_words for t in words) and \
+                gaz.lookup(words.text) is None and gaz.demonym(words.text) is None:
+            spans.append(Span(doc, i + 1, j, label="PERSON"))
+        i = max(j, i + 1)
+    return spans
+
+
+def _with_suffixes(doc, end: int, lex: Lexicon) -> int:
+    """The end of a person's mention with its suffix ("Biden, Jr."), which is part of the
+    mention though not of the name."""
+    i = end
+    while i < len(doc) and (doc[i].lower_ in lex.name_suffixes or (
+            doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in lex.name_suffixes)):
+        i += 1
+    return i
+
+
+def _split_misread(span, lex: Lexicon, gaz: Gazetteer) -> list:
+    """The recogniser sometimes glues a country to the name that follows it ("President
+    of Finland Sauli Niinistö" gives the ORG "Finland Sauli Niinistö"): a span that starts
+    with a known place and goes on with capitalised words that name no organisation is
+    read as that place and a person. Other spans are kept whole, with their label's type."""
+    etype = NAME_LABELS[span.label_]
+    if span.label_ in ("ORG", "GPE") and len(span) >= 3:
+        for cut in range(1, len(span) - 1):
+            head, rest = span[:cut], span[cut:]
+            if gaz.lookup(head.text) and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                             and t.lower_ not in lex.org_words for t in rest):
+                return [(head, EntityType.LOCATION), (rest, EntityType.PERSON)]
+    return [(span, etype)]
+
+
+def cluster_names(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) -> None:
+    # full person names first: every later "Biden" can then find its "Joe Biden"
+    persons: dict[str, tuple[str, str]] = {}  # folded full name -> (key, label)
+    surnames: dict[str, list[tuple[str, str]]] = {}  # folded surname -> (key, label)s
+    for mention, _span in raw:
+        words = mention.name.split()
+        if mention.type == EntityType.PERSON and len(words) > 1:
+            folded = fold(mention.name)
+            if folded not in persons:
+                persons[folded] = (key_of(EntityType.PERSON, mention.name), mention.name)
+                surnames.setdefault(fold(words[-1]), []).append(persons[folded])
+    for mention, span in raw:
+        key, label, etype = _assign(mention, persons, surnames, gaz)
+        if key is None:
+            continue
+        mention.key = key
+        entity = result.entities.get(key)
+        if entity is None:
+            entity = result.entities[key] = Entity(key=key, label=label, type=etype)
+        elif etype == EntityType.PERSON and len(label) > len(entity.label) and \
+                len(label.split()) >= len(entity.label.split()):
+            entity.label = label
+        for surface in (mention.text, mention.name):
+            clean = surface.strip()
+            for suffix in ("'s", "’s"):
+                clean = clean.removesuffix(suffix)
+            clean = clean.removeprefix("the ").removeprefix("The ")
+            if clean and clean != entity.label:
+                entity.alt_labels.add(clean)
+        result.mentions.append(mention)
+        seg, start = mention.pos
+        for i in range(start, mention.end):
+            result.by_token[(seg, i)] = key
+        if etype == EntityType.PERSON:
+            titles = _title_phrases(span, lex)
+            if titles:
+                result.titles.setdefault(key, set()).update(titles)
+            first = _title_start(span, lex)
+            if first < span.start:  # "President Joe Biden" is a name of Joe Biden too
+                entity.alt_labels.add(f"{span.doc[first:span.start].text} {mention.name}")
+    for entity in result.entities.values():
+        entity.alt_labels.discard(entity.label)
+
+
+def _assign(mention: Mention, persons: dict, surnames: dict, gaz: Gazetteer):
+    """(key, label, type) of a mention, or (None, None, None) when it names nothing."""
+    words = mention.name.split()
+    folded = fold(mention.name)
+    if folded in persons:
+        key, label = persons[folded]
+        return key, label, EntityType.PERSON
+    for i in range(1, len(words) - 1):  # "Defense Lloyd Austin" tagged ORG
+        suffix = fold(" ".join(words[i:]))
+        if suffix in persons:
+            key, label = persons[suffix]
+            return key, label, EntityType.PERSON
+    place = gaz.lookup(mention.name)
+    if len(words) == 1 or mention.type == EntityType.PERSON:
+        known = surnames.get(fold(words[-1]))
+        # "Biden" tagged ORG or GPE is the person Biden when the document names one;
+        # "Jordan" tagged GPE stays the country
+        if known and (mention.type != EntityType.LOCATION or place is None):
+            key, label = known[-1]
+            return key, label, EntityType.PERSON
+    if mention.type == EntityType.PERSON:
+        return key_of(EntityType.PERSON, mention.name), mention.name, EntityType.PERSON
+    if place is None and mention.type == EntityType.ORGANIZATION:
+        place = gaz.capital(mention.name)  # "Washington" as an actor is its government
+    if place is not None:
+        return key_of(place.type, place.label), place.label, place.type
+    return key_of(mention.type, mention.name), mention.name, mention.type
+
+
+def untagged_names(result: DocEntities, segments: list[Segment]) -> None:
+    """Names the recogniser missed in one place but found in another: a capitalised
+    "Starmer" read as a common noun is the Keir Starmer the document names elsewhere."""
+    names: dict[str, str] = {}
+    for key, entity in result.entities.items():
+        if entity.type == EntityType.PERSON:
+            words = entity.label.split()
+            names.setdefault(words[-1], key)
+            names.setdefault(entity.label, key)
+    added = False
+    for segment in segments:
+        for token in segment.doc:
+            pos = (segment.index, token.i)
+            if pos in result.by_token or token.text not in names or token.pos_ not in (
+                    "PROPN", "NOUN", "ADJ") or not token.text[:1].isupper():
+                continue
+            key = names[token.text]
+            result.by_token[pos] = key
+            result.mentions.append(Mention(pos, token.i + 1, token.text, token.text,
+                                           EntityType.PERSON, key,
+                                           is_subject=token.dep_ in SUBJECTS))
+            added = True
+    if added:
+        result.mentions.sort(key=lambda m: m.pos)
+
+
+def ends_with(title: str, core: str) -> bool:
+    return title == core or title.endswith(" " + core)
+
+
+def key_of(etype: EntityType, label: str) -> str:
+    return f"{etype.value[0]}:{fold(label)}"
+
+
+def name_mentions(segments: list[Segment], lex: Lexicon, gaz: Gazetteer) -> list:
+    """(Mention, span) of every name the document's (repaired) recogniser spans give."""
+    raw: list[tuple[Mention, object]] = []
+    for segment in segments:
+        spans = [*_repaired_names(segment.doc, lex), *_titled_names(segment.doc, lex, gaz)]
+        for span in spans:
+            if NAME_LABELS.get(span.label_) is None:
+                continue
+            for part, part_type in _split_misread(span, lex, gaz):
+                start, end = _clean_span(part, lex)
+                tokens = part.doc[start:end]
+                if not _is_name(tokens, lex):
+                    continue
+                covered = _with_suffixes(part.doc, end, lex) if part_type == \
+                    EntityType.PERSON else end
+                raw.append((Mention(
+                    pos=(segment.index, start), end=covered, text=part.text, name=tokens.text,
+                    type=part_type, is_subject=any(t.dep_ in SUBJECTS for t in part),
+                ), part))
+    return raw
