@@ -99,8 +99,10 @@ class GraphBuilder:
     def event_iri(self, event: Event, keys: dict[str, str]) -> NamedNode:
         first = event.evidence[0]
         day = event.date.isoformat() if event.date else event.day
+        negated = event.factuality == Factuality.NEGATED  # never one event with the others
         parts = (event.relation.value, keys[event.agent], sorted(keys[k] for k in event.others),
-                 event.quotes, day, event.doc_ids, first.doc_id, first.start, first.end)
+                 event.quotes, day, negated, event.doc_ids, first.doc_id, first.start,
+                 first.end)
         return NamedNode(f"{self.base}event/{digest(*parts)}")
 
     def evidence_iri(self, event_iri: NamedNode, evidence: Evidence) -> NamedNode:

@@ -90,3 +90,17 @@ def test_document_longer_than_max_length_is_parsed_in_pieces():
         assert sum(len(s.doc) for s in segments) > 0
     finally:
         nlp.max_length = 1_000_000
+
+
+def test_a_negated_and_an_asserted_event_of_one_sentence_are_two_nodes():
+    """The same parties in the same sentence, once denied and once not ("there were no
+    calls … Biden and Xi have not spoken"): two events, so two IRIs."""
+    document = Document(id="d.txt", text="x")
+    people = {k: Entity(k, k, EntityType.PERSON) for k in ("P:a", "P:b")}
+    events = [Event(Relation.SPOKE_WITH, "P:a", ("P:b",), factuality=fact,
+                    evidence=[Evidence("d.txt", "x", 0, 1, fact)])
+              for fact in (Factuality.ASSERTED, Factuality.NEGATED)]
+    triples = list(GraphBuilder().triples([DocResult(document, people, events)]))
+    from kg.validate import validate_triples
+
+    assert validate_triples(triples).conforms
