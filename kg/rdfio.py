@@ -125,6 +125,12 @@ def serialize(triples: Iterable[ox.Triple], fmt: str, prefixes: dict[str, str]) 
     return ox.serialize(ordered, format=oxfmt, prefixes=prefixes)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(data: bytes, path: str | os.PathLike[str]) -> None:
     """Write to a temporary file beside ``path`` and rename it into place.
 
@@ -133,6 +139,7 @@ def write_atomic(data: bytes, path: str | os.PathLike[str]) -> None:
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,11 @@ def test_a_negated_and_an_asserted_event_of_one_sentence_are_two_nodes():
     from kg.validate import validate_triples
 
     assert validate_triples(triples).conforms
+
+
+def test_written_file_has_ordinary_permissions(tmp_path: Path):
+    out = tmp_path / "g.ttl"
+    rdfio.write_atomic(b"x", out)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
