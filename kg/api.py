@@ -72,13 +72,21 @@ def extract_documents(
     lexicons: Iterable[str | os.PathLike[str]] = (),
     n_process: int = 1,
     batch_size: int = 64,
-) -> Iterator[DocResult]:
-    """Parse and extract a stream of documents (the per-document work, in input order)."""
+) -> Iterator[DocResult | Skipped]:
+    """Parse and extract a stream of documents (the per-document work, in input order).
+
+    A document on which extraction fails (a bug) comes out as a :class:`Skipped` that
+    says so, and the stream goes on."""
     nlp = load_pipeline(model)
     lexicon = load_lexicon(lexicons)
     gazetteer = load_gazetteer()
     for document, segments in parse_documents(nlp, documents, batch_size, n_process):
-        yield extract_document(document, segments, lexicon, gazetteer)
+        try:
+            yield extract_document(document, segments, lexicon, gazetteer)
+        except Exception as exc:  # a bug must not cost the rest of the corpus
+            yield Skipped(document.path or document.id,
+                          f"kgbuild failed on it ({type(exc).__name__}: {exc}); the rest was "
+                          "built; please report this bug with the file")
 
 
 def build(
@@ -119,8 +127,13 @@ def build(
             else:
                 yield item
 
-    def counted(results: Iterator[DocResult]) -> Iterator[DocResult]:
+    def counted(results: Iterator[DocResult | Skipped]) -> Iterator[DocResult]:
         for doc_result in results:
+            if isinstance(doc_result, Skipped):
+                result.skipped.append(doc_result)
+                if on_skip:
+                    on_skip(doc_result)
+                continue
             result.documents += 1
             for event in doc_result.events:
                 result.events[event.relation.value] += 1

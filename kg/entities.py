@@ -11,7 +11,9 @@ official") and collectives ("his national security team").
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg import syntax
 from kg.gazetteer import Gazetteer, fold
@@ -20,6 +22,22 @@ from kg.marks import quote_spans
 from kg.model import Entity, EntityType
 from kg.names import Mention, Pos, cluster_names, ends_with, key_of, name_mentions, untagged_names
 from kg.nlp import Segment
+from kg.resources import data_dir
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@cache
+def load_first_names() -> dict[str, str]:
+    """First name -> "m" or "f" (kg/data/first_names.tsv, see scripts/build_first_names.py)."""
+    out = {}
+    with open(data_dir() / "first_names.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                name, gender = line.rstrip("\n").split("\t")
+                out[name] = gender
+    return out
+
 
 #: title words that do not name one office holder by themselves
 ROLE_EXCLUDED = {"leader", "counterpart", "chief", "head", "chair", "official", "general",
@@ -41,6 +59,10 @@ class DocEntities:
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[Pos, str] = field(default_factory=dict)
     titles: dict[str, set[str]] = field(default_factory=dict)  # person key -> title phrases
+    qualified: set[str] = field(default_factory=set)  # persons titled with a country
+    #: pronouns and titles resolved in reading order ("he", "the president") -> entity
+    references: dict[Pos, str] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)  # person key -> "m" or "f"
     segments: dict[int, int] = field(default_factory=dict)  # id(spaCy Doc) -> segment index
     first_person: dict[Pos, str] = field(default_factory=dict)  # "I" in a quote -> speaker
     quoted: set[Pos] = field(default_factory=set)  # tokens inside quotation marks
@@ -87,9 +109,11 @@ class DocEntities:
         pos = self.pos(token)
         if pos in self.first_person:
             return self.first_person[pos]
+        if pos in self.references:
+            return self.references[pos]
         lower = token.lower_
         if token.pos_ == "PRON" or lower in lex.person_pronouns:
-            return self._pronoun(token) if lower in lex.person_pronouns else None
+            return None
         inner = self._name_head(token) or self._inner_name(token, role)
         if inner:
             return inner
@@ -190,16 +214,20 @@ class DocEntities:
         return None
 
     def _pronoun(self, token) -> str | None:
-        """The person a he/she/his/him/her stands for: the nearest person named before it,
-        a subject preferred (the subject of the clause is who "he" usually continues)."""
+        """The person a he/she/his/him/her stands for: the nearest person of that gender
+        (where it is known) mentioned before it, by name, title or pronoun, a subject
+        preferred (the subject of the clause is who "he" usually continues)."""
         here = self.pos(token)
         outside = here not in self.quoted
+        gender = "f" if token.lower_ in ("she", "her", "hers", "herself") else "m"
         best: Mention | None = None
         for mention in reversed(self.mentions):
             if mention.pos >= here or self.entities[mention.key].type != EntityType.PERSON:
                 continue
             if outside and mention.in_quote:
                 continue  # a name inside someone's quote is not who "he" is outside it
+            if self.genders.get(mention.key, gender) != gender:
+                continue
             if here[0] - mention.pos[0] > 3:
                 break
             if best is None:
@@ -225,10 +253,15 @@ class DocEntities:
             return None
 
         def score(key: str) -> tuple:
+            """Matching modifiers first ("the Israeli prime minister"); for a bare "the
+            president", someone whose title was given without a country ("President
+            Biden", not "President Zelenskyy of Ukraine"); then the most named; then the
+            last named."""
             title_words = {w for t in self.titles[key] for w in t.split()}
-            last = max((m.pos for m in self.mentions if m.key == key and m.pos < here),
-                       default=(-1, -1))
-            return (len(modifiers & title_words), last)
+            named = [m.pos for m in self.mentions if m.key == key]
+            last = max((p for p in named if p < here), default=(-1, -1))
+            home = not modifiers and key not in self.qualified
+            return (len(modifiers & title_words), home, len(named), last)
 
         return max(candidates, key=score)
 
@@ -300,7 +333,7 @@ def _phrase_label(token) -> str:
         if t.head.dep_ == "poss" and t.head.i < token.i:
             continue
         keep.append(t.text)
-    return " ".join(keep) or token.text
+    return " ".join(" ".join(keep).split()) or token.text.strip() or token.lemma_
 
 
 def find_entities(segments: list[Segment], lexicon: Lexicon, gazetteer: Gazetteer) -> DocEntities:
@@ -316,7 +349,57 @@ def find_entities(segments: list[Segment], lexicon: Lexicon, gazetteer: Gazettee
     _anonymous_sources(result, segments, lexicon)
     for mention in result.mentions:
         mention.in_quote = mention.pos in result.quoted
+    _genders(result, lexicon)
+    _references(result, segments, lexicon)
     return result
+
+
+def _genders(result: DocEntities, lex: Lexicon) -> None:
+    """The gender of persons where their names tell it: a first name nearly always given
+    to one gender, or an honorific ("Mrs.", "King")."""
+    names = load_first_names()
+    for key, entity in result.entities.items():
+        if entity.type != EntityType.PERSON:
+            continue
+        for label in sorted({entity.label, *entity.alt_labels}):
+            words = label.lower().split()
+            if any(w in lex.female_titles for w in words):
+                result.genders[key] = "f"
+            elif any(w in lex.male_titles for w in words):
+                result.genders[key] = "m"
+            elif words and entity.label.split()[0] in names:
+                result.genders.setdefault(key, names[entity.label.split()[0]])
+
+
+def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> None:
+    """Resolve, in reading order, what refers back: "the president" to the person with
+    that title, "he" and "she" to the person just mentioned (a pronoun resolved is a
+    mention in turn, so "he … he" chains). Each becomes a mention for what follows."""
+    for segment in segments:
+        for token in segment.doc:
+            pos = (segment.index, token.i)
+            if pos in result.by_token or (token.dep_ in ("compound", "amod", "nmod") and (
+                    segment.index, token.head.i) in result.by_token):
+                continue  # a name, or the title written before one
+            if token.lower_ in lex.person_pronouns:
+                key = result._pronoun(token)
+                gender = "f" if token.lower_ in ("she", "her", "hers") else "m"
+                if key:
+                    result.genders.setdefault(key, gender)
+            elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in lex.title_words:
+                key = result._title(token) or result._role(token)
+            elif pos in result.anonymous:
+                key = result.anonymous[pos]
+            else:
+                continue
+            if key is None:
+                continue
+            result.references[pos] = key
+            insort(result.mentions, Mention(pos, token.i + 1, token.text, token.text,
+                                            result.entities[key].type, key,
+                                            is_subject=token.dep_ in SUBJECT_DEPS,
+                                            in_quote=pos in result.quoted),
+                   key=lambda m: m.pos)
 
 
 def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexicon) -> None:

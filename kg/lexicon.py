@@ -53,6 +53,11 @@ class Lexicon:
     reciprocal: frozenset[str]
     name_suffixes: frozenset[str]
     org_words: frozenset[str]
+    not_names: frozenset[str]
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
+    event_heads: frozenset[str]
+    audiences: frozenset[str]
     speech_verbs: frozenset[str]
     speaker_object_verbs: frozenset[str]
     statement_nouns: frozenset[str]
@@ -71,6 +76,7 @@ class Lexicon:
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     media: frozenset[str]
+    media_words: frozenset[str]
     quote_min_words: int
     raw: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
 
@@ -167,6 +173,11 @@ def _build(data: dict) -> Lexicon:
         reciprocal=_words(data.get("reciprocal")),
         name_suffixes=_words(data.get("name_suffixes")),
         org_words=_words(data.get("org_words")),
+        not_names=_words(data.get("not_names")),
+        male_titles=_words(data.get("male_titles")),
+        female_titles=_words(data.get("female_titles")),
+        event_heads=_words(data.get("event_heads")),
+        audiences=_words(data.get("audiences")),
         speech_verbs=_words(data.get("speech_verbs")),
         speaker_object_verbs=_words(data.get("speaker_object_verbs")),
         statement_nouns=_words(data.get("statement_nouns")),
@@ -185,6 +196,7 @@ def _build(data: dict) -> Lexicon:
         person_pronouns=_words(data.get("person_pronouns")),
         plural_pronouns=_words(data.get("plural_pronouns")),
         media=_words(data.get("media")),
+        media_words=_words(data.get("media_words")),
         quote_min_words=int(data.get("quote_min_words", 3)),
         raw=data,
     )

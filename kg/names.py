@@ -91,6 +91,8 @@ def _is_name(tokens, lex: Lexicon) -> bool:
         return False
     if any(ch in QUOTE_CHARS for ch in text):
         return False
+    if all(t.lower_ in lex.not_names for t in tokens):
+        return False
     vocabulary = lex.title_words | lex.title_modifiers | lex.name_suffixes | {"the", "of", "and"}
     return not all(t.lower_ in vocabulary for t in tokens)
 
@@ -130,6 +132,16 @@ def _title_phrases(span, lex: Lexicon) -> set[str]:
             found.add(phrase)
         # "the prime minister of Israel": the title is the head and its compound words
     return {f for f in found if any(w in lex.title_words for w in f.split())}
+
+
+def _country_qualified(span, title_start: int) -> bool:
+    """Is the person's title given with a country ("Ukrainian President Zelenskyy",
+    "President Zelenskyy of Ukraine")?"""
+    doc = span.doc
+    if any(t.ent_type_ in ("NORP", "GPE") for t in doc[title_start:span.start]):
+        return True
+    after = doc[span.end: span.end + 2]
+    return len(after) == 2 and after[0].lower_ == "of" and after[1].ent_type_ == "GPE"
 
 
 def _repaired_names(doc, lex: Lexicon) -> list:
@@ -254,6 +266,8 @@ def cluster_names(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) 
             first = _title_start(span, lex)
             if first < span.start:  # "President Joe Biden" is a name of Joe Biden too
                 entity.alt_labels.add(f"{span.doc[first:span.start].text} {mention.name}")
+            if _country_qualified(span, first):
+                result.qualified.add(key)
     for entity in result.entities.values():
         entity.alt_labels.discard(entity.label)
 

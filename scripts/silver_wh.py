@@ -160,7 +160,8 @@ def run(corpus: Path, limit: int | None = None) -> list[Outcome]:
     titles = load_lexicon().title_words
     by_id = {item.document.id: item for item in items}
     results = extract_documents(item.document for item in items)
-    return [judge(by_id[r.document.id], r, titles) for r in results]
+    return [judge(by_id[r.document.id], r, titles) for r in results
+            if isinstance(r, DocResult)]
 
 
 def report(outcomes: Iterable[Outcome], verbose: bool = False) -> dict[str, tuple[int, int]]:

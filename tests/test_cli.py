@@ -144,3 +144,22 @@ def test_user_lexicon_and_boilerplate_files(tmp_path: Path):
     assert result.exit_code == 0, result.stderr
     assert "spoke_with 1" in result.stderr
     assert "Angela Merkel" not in out.read_text(encoding="utf-8")
+
+
+def test_a_failure_on_one_document_skips_it_and_builds_the_rest(corpus: Path, tmp_path: Path,
+                                                                monkeypatch):
+    import kg.api
+
+    real = kg.api.extract_document
+
+    def flaky(document, *args):
+        if document.id == "bad.txt":
+            raise ValueError("boom")
+        return real(document, *args)
+
+    (corpus / "bad.txt").write_text("Russia attacked Ukraine.\n", encoding="utf-8")
+    monkeypatch.setattr(kg.api, "extract_document", flaky)
+    result = run(str(corpus), "-o", str(tmp_path / "g.ttl"))
+    assert result.exit_code == 0, result.stderr
+    assert "documents read: 1" in result.stderr and "files skipped: 1" in result.stderr
+    assert "bad.txt" in result.stderr and "report this bug" in result.stderr

@@ -103,6 +103,43 @@ def _definite(noun) -> bool:
                for c in noun.children)
 
 
+AUXILIARIES = {"do", "does", "did", "is", "are", "was", "were", "will", "would", "can",
+               "could", "should", "has", "have", "had", "may", "might", "shall", "must"}
+OPENERS = {"q", "and", "but", "so", "well", "now", "then", "also", "okay", "ok", "i", "mean"}
+
+
+def _yes_no_question(sent, lex: Lexicon) -> bool:
+    """A sentence that asks whether something happened ("Did Biden call Xi?"); a
+    wh-question ("Why did Russia attack?") takes the event for granted and is not one."""
+    if not sent.text.rstrip().endswith("?"):
+        return False
+    for token in sent:
+        if token.is_punct or token.is_space or token.lower_ in OPENERS:
+            continue
+        return token.lower_ in AUXILIARIES
+    return False
+
+
+TEMPORAL_MARKS = {"when", "once", "after", "before", "until", "whenever"}
+
+
+def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
+    """ "when the President has a conversation with Manchin, they'll talk about …": a time
+    clause whose main clause lies ahead tells of what lies ahead too."""
+    if not any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children):
+        return None
+    main = _clause_factuality(verb.head, lex) if verb.head.pos_ in ("VERB", "AUX") else None
+    return main if main in (Factuality.FUTURE, Factuality.HYPOTHETICAL) else None
+
+
+def _presupposed(noun, agent) -> bool:
+    """A definite or possessed nominal event whose agent it names itself ("Russia's
+    invasion", "the Israeli strike"): taken for granted by the sentence around it."""
+    if agent is None or not any(agent.i == t.i for t in noun.subtree):
+        return False
+    return _definite(noun)
+
+
 def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
     """The factuality of the event that ``trigger`` (a spaCy token) expresses.
 
@@ -116,6 +153,12 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
     the strike"), at a definite subject ("the attack failed") and at the root.
     ``agent`` is the token of the event's agent, when known.
     """
+    if _yes_no_question(trigger.sent, lex):
+        return Factuality.HYPOTHETICAL  # "Did the President call Xi?" asks, not tells
+    if trigger.pos_ in ("NOUN", "PROPN") and _presupposed(trigger, agent):
+        # "opposing Russia's invasion of Ukraine": the invasion is a fact the sentence
+        # takes for granted, whatever it says of the opposing
+        return _nominal_factuality(trigger, lex) or Factuality.ASSERTED
     found: Factuality | None = None
     token, child = trigger, None
     for _ in range(16):
@@ -140,6 +183,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             found = found or _nominal_factuality(token, lex)
             if found is None and child is not None:
                 found = _governor_factuality(token, lex)
+        if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and found is None:
+            found = _temporal_clause(token, lex)
         if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "advcl", "relcl"):
             break
         if token.head.i == token.i:

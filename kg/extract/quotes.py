@@ -131,8 +131,9 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
     tokens = [t for t in doc if _inside(t, quote)]
     if not tokens:
         return
-    candidates = _adjacent_speech_verbs(tokens, quote, lex) + _governing_speech_verbs(
-        tokens, quote, lex) + _nearby_speech_verbs(tokens, quote, lex)
+    adjacent = _adjacent_speech_verbs(tokens, quote, lex)
+    candidates = adjacent + _governing_speech_verbs(tokens, quote, lex) + \
+        _nearby_speech_verbs(tokens, quote, lex)
     if quote.whole_paragraph and colon_verb is not None:
         candidates.append(colon_verb)
     for verb in candidates:
@@ -140,6 +141,8 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
         if speaker:
             quote.speaker, quote.verb = speaker, verb
             break
+        if verb in adjacent and _unnamed_speaker(verb):
+            break  # "I said, “…”": the attribution is there, it names no one we can tell
     if quote.speaker is None:
         according = _according_to(tokens, quote, ents)
         if according:
@@ -166,12 +169,31 @@ def _adjacent_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
     for side in (after, before):
         for token in side:
             if _is_speech_verb(token, quote, lex):
+                if side is after and _introduces_next_quote(token):
+                    break  # "“…?” He said, “…”": that verb is the next quote's
                 found.append(token)
                 break
             if not (token.is_punct or token.is_space or token.pos_ in ("PRON", "PROPN", "DET")
                     or token.dep_ in ("nsubj", "compound", "amod")):
                 break
     return found
+
+
+def _introduces_next_quote(verb) -> bool:
+    """A speech verb followed at once (after a comma or colon) by an opening quote mark."""
+    doc = verb.doc
+    for token in doc[verb.i + 1: verb.i + 3]:
+        if token.text in ("“", '"', "«"):
+            return True
+        if token.text not in (",", ":"):
+            return False
+    return False
+
+
+def _unnamed_speaker(verb) -> bool:
+    """The verb's subject is the writer or the listener ("I said", "you said")."""
+    subject = syntax.subject(verb)
+    return subject is not None and subject.lower_ in ("i", "we", "you")
 
 
 def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:

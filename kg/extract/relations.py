@@ -80,7 +80,17 @@ def _multiword_ok(verb, trigger: Trigger) -> bool:
     return True
 
 
+def _naming(verb) -> bool:
+    """ "an agency called DARPA", "called the move a mistake": to call is to name here."""
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and "oprd" in deps
+
+
 def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
+    if verb.lemma_.lower() == "call" and _naming(verb):
+        return
     for trigger in lex.verbs.get(verb.lemma_.lower(), ()):
         if not _multiword_ok(verb, trigger):
             continue
@@ -103,6 +113,16 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                 yield from _reciprocal(trigger.relation, verb, agent_token, ents, 0.85)
             continue
         yield from _events(trigger.relation, verb, agent_token, object_tokens, ents, lex, 0.9)
+
+
+def _delegation(token, lex: Lexicon) -> bool:
+    """ "Taliban officials", "Israeli officials": people who speak for another party; to
+    meet them is to hold talks with that party, not to convene a group."""
+    if token.lemma_.lower() not in lex.anonymous_heads and token.lower_ not in \
+            lex.anonymous_heads:
+        return False
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG")
+               for c in token.children)
 
 
 def _gathered(noun, lex: Lexicon) -> list:
@@ -264,13 +284,17 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
                 if key not in others:
                     others.append(key)
     if relation == Relation.SPOKE_WITH:
-        others = [k for k in others if not _is_media(ents, k, lex)]
+        others = [k for k in others if not _is_media(ents, k, lex)
+                  and not _is_audience(ents, k, lex)]
+    agents = [k for k in agents if not _is_event_name(ents, k, lex)]
+    others = [k for k in others if not _is_event_name(ents, k, lex)]
     if not agents or not others:
         return
     if not any(ents.is_named(k) for k in (*agents, *others)):
         return  # "officials assured their counterparts": nobody a reader could look up
     if relation == Relation.SPOKE_WITH and trigger.lemma_.lower() in lex.meet_verbs and all(
-            ents.entities[k].type in GROUP_TYPES for k in others):
+            ents.entities[k].type in GROUP_TYPES for k in others) and not any(
+            _delegation(t, lex) for t in object_tokens):
         relation = Relation.CONVENED
     named = ents.entity_at(agent_token) is not None
     score = confidence if named else round(confidence * 0.9, 3)
@@ -305,7 +329,28 @@ def _path(token, top) -> list:
     return out
 
 
-def _is_media(ents: DocEntities, key: str, lex: Lexicon) -> bool:
+def _is_event_name(ents: DocEntities, key: str, lex: Lexicon) -> bool:
+    """ "the Eviction Prevention Summit", "the Leadership Award", "a Celebration of
+    Afro-Latino Heritage": an event or a prize, named by its head word."""
+    words = ents.entities[key].label.lower().split()
+    for i, word in enumerate(words):
+        if word in ("of", "for", "on") and i > 0:
+            words = words[:i]
+            break
+    return len(words) > 1 and words[-1] in lex.event_heads
+
+
+def _is_audience(ents: DocEntities, key: str, lex: Lexicon) -> bool:
+    """ "the American people", "reporters": addressed, not talked with."""
     entity = ents.entities[key]
-    return entity.label.lower() in lex.media or any(a.lower() in lex.media
-                                                    for a in entity.alt_labels)
+    return entity.type == EntityType.GROUP and entity.label.lower().split()[-1] in lex.audiences
+
+
+def _is_media(ents: DocEntities, key: str, lex: Lexicon) -> bool:
+    """A news outlet ("he told CNN", "told The Philadelphia Inquirer"): an interview."""
+    entity = ents.entities[key]
+    names = {entity.label.lower(), *(a.lower() for a in entity.alt_labels)}
+    if names & lex.media:
+        return True
+    return entity.type == EntityType.ORGANIZATION and any(
+        w in lex.media_words for name in names for w in name.split())
