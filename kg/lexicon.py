@@ -191,7 +191,7 @@ def _build(data: dict) -> Lexicon:
         negators=_words(fact.get("negators")),
         titles=_words(data.get("titles")),
         title_modifiers=_words(data.get("title_modifiers")),
-        anonymous_heads=_words(data.get("anonymous_heads")),
+        anonymous_heads=_words(data.get("anonymous_heads")) | _words(data.get("person_nouns")),
         group_heads=_words(data.get("group_heads")),
         person_pronouns=_words(data.get("person_pronouns")),
         plural_pronouns=_words(data.get("plural_pronouns")),

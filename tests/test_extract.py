@@ -213,12 +213,20 @@ def test_reciprocal_conversation(nlp):
 
 
 def test_speaker_continues_across_quoted_paragraphs(nlp):
-    text = ("“We stand with our allies,” Ursula von der Leyen said.\n"
+    """News leaves a quote open at the end of a paragraph when it goes on in the next."""
+    text = ("“We stand with our allies,” Ursula von der Leyen said. “We will not waver.\n"
             "“And we will keep standing with them for as long as it takes.”")
     speakers = {q[0]: a for a, _, q in labels_of(extract(nlp, text), "stated")}
     assert speakers == {"We stand with our allies": "Ursula von der Leyen",
+                        "We will not waver.": "Ursula von der Leyen",
                         "And we will keep standing with them for as long as it takes.":
                         "Ursula von der Leyen"}
+
+
+def test_a_closed_quote_does_not_lend_its_speaker_to_the_next_paragraph(nlp):
+    text = ("“We stand with our allies,” Ursula von der Leyen said.\n"
+            "“Nobody asked us what we think.”")
+    assert [a for a, _, _ in labels_of(extract(nlp, text), "stated")] == ["Ursula von der Leyen"]
 
 
 def test_quote_introduced_by_a_colon_in_the_previous_paragraph(nlp):

@@ -64,6 +64,9 @@ def _nominal_factuality(noun, lex: Lexicon) -> Factuality | None:
 
 def _governor_factuality(word, lex: Lexicon) -> Factuality | None:
     lemma = word.lemma_.lower()
+    if word.lower_ == "going" or (word.lower_ in ("ahead", "advance") and word.dep_ in
+                                  ("advmod", "pobj", "prep")):
+        return Factuality.FUTURE  # "is going to talk", "ahead of / in advance of the meeting"
     if lemma in lex.negating_governors:
         return Factuality.NEGATED
     if lemma in lex.future_governors:

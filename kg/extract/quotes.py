@@ -47,6 +47,11 @@ class Quote:
     evidence: tuple[int, int] = (0, 0)  # character bounds of the evidence in the paragraph
 
     @property
+    def open_ended(self) -> bool:
+        """Left open at the end of its paragraph: the quote goes on in the next one."""
+        return not any(ch in "”\"»" for ch in self.segment.doc.text[self.end:self.end + 3])
+
+    @property
     def whole_paragraph(self) -> bool:
         text = self.segment.doc.text
         return not text[: self.start].strip(" “\"«„") and not text[self.end:].strip(" ”\"».,")
@@ -141,8 +146,9 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
         if speaker:
             quote.speaker, quote.verb = speaker, verb
             break
-        if verb in adjacent and _unnamed_speaker(verb):
-            break  # "I said, “…”": the attribution is there, it names no one we can tell
+        if verb in adjacent and _could_speak(syntax.subject(verb), lex):
+            break  # "I said, “…”": the attribution is there, but it names no one we can
+            # tell; another verb further off would be a guess
     if quote.speaker is None:
         according = _according_to(tokens, quote, ents)
         if according:
@@ -190,10 +196,13 @@ def _introduces_next_quote(verb) -> bool:
     return False
 
 
-def _unnamed_speaker(verb) -> bool:
-    """The verb's subject is the writer or the listener ("I said", "you said")."""
-    subject = syntax.subject(verb)
-    return subject is not None and subject.lower_ in ("i", "we", "you")
+def _could_speak(subject, lex: Lexicon) -> bool:
+    """A subject that names someone ("I", "the doctor", a name), not a thing ("the
+    confrontation continues “…”")."""
+    if subject is None:
+        return False
+    return subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ == "PERSON" or \
+        subject.lemma_.lower() in lex.anonymous_heads
 
 
 def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
@@ -271,14 +280,17 @@ def _colon_verb(doc, lex: Lexicon):
 
 
 def _continue_speaker(quote: Quote, quotes: list[Quote], last_by_segment: dict) -> None:
-    """A quote with no attribution continues the previous speaker of its paragraph, or of
-    the paragraph before when it opens its own."""
+    """A quote with no attribution continues the previous speaker of its paragraph, or,
+    when it opens its own paragraph, the speaker of a quote that the paragraph before left
+    open (news marks a quote that runs on by not closing it)."""
     if not _stands_alone(quote):
         return
     index = quote.segment.index
     previous = last_by_segment.get(index)
     if previous is None and quote.whole_paragraph:
-        previous = last_by_segment.get(index - 1)
+        before = last_by_segment.get(index - 1)
+        if before is not None and before.open_ended:
+            previous = before
     if previous is not None and quotes and quotes[-1].speaker == previous.speaker:
         quote.speaker = previous.speaker
         sent = next(t.sent for t in quote.segment.doc if _inside(t, quote))
