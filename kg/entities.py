@@ -241,6 +241,7 @@ class DocEntities:
         """"the president", "the Israeli prime minister": the person with that title."""
         words = [t.lower_ for t in token.subtree
                  if t.i <= token.i and t.dep_ not in ("det", "poss", "case", "punct")]
+        words += _of_phrase(token)  # "the Secretary of State"
         phrase = " ".join(words)
         titles = self.lexicon.titles
         core = next((phrase[i:] for i in _suffix_starts(phrase) if phrase[i:] in titles), None)
@@ -319,6 +320,16 @@ class DocEntities:
 
 def _suffix_starts(phrase: str) -> list[int]:
     return [0] + [i + 1 for i, ch in enumerate(phrase) if ch == " "]
+
+
+def _of_phrase(token) -> list[str]:
+    """ "of State" in "the Secretary of State": the words of an "of" phrase right after a
+    title, as a title may go on ("secretary of state", "minister of defence")."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and \
+            doc[token.i + 2].head.i == token.i + 1 and doc[token.i + 2].pos_ == "PROPN":
+        return ["of", doc[token.i + 2].lower_]
+    return []
 
 
 def _phrase_label(token) -> str:

@@ -51,7 +51,8 @@ def describe(g: dict, event) -> dict:
         "agent": label(g[event][KGO.agent][0]),
         "others": sorted(label(o) for o in others),
         "quote_words": [len(q.value.split()) for q in g[event][KGO.quote]],
-        "factuality": g[event][KGO.factuality][0].value.rsplit("#", 1)[1],
+        # the factuality of the mention shown, which is what its sentence can be judged on
+        "factuality": g[evidence][KGO.factuality][0].value.rsplit("#", 1)[1],
         "date": date[0].value if date else None,
         "judgement": "",
         "note": "",

@@ -127,9 +127,12 @@ TEMPORAL_MARKS = {"when", "once", "after", "before", "until", "whenever"}
 
 
 def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
-    """ "when the President has a conversation with Manchin, they'll talk about …": a time
-    clause whose main clause lies ahead tells of what lies ahead too."""
-    if not any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children):
+    """ "when the President has a conversation with Manchin, they'll talk about …", "will
+    return to Washington to host Zelenskyy": a time clause or a purpose whose main clause
+    lies ahead tells of what lies ahead too."""
+    timed = any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children)
+    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not (timed or purpose):
         return None
     main = _clause_factuality(verb.head, lex) if verb.head.pos_ in ("VERB", "AUX") else None
     return main if main in (Factuality.FUTURE, Factuality.HYPOTHETICAL) else None
@@ -156,12 +159,12 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
     the strike"), at a definite subject ("the attack failed") and at the root.
     ``agent`` is the token of the event's agent, when known.
     """
+    if trigger.pos_ in ("NOUN", "PROPN") and _presupposed(trigger, agent):
+        # "opposing Russia's invasion of Ukraine", "efforts against the Houthi attacks?":
+        # a fact the sentence takes for granted, whatever it says or asks around it
+        return _nominal_factuality(trigger, lex) or Factuality.ASSERTED
     if _yes_no_question(trigger.sent, lex):
         return Factuality.HYPOTHETICAL  # "Did the President call Xi?" asks, not tells
-    if trigger.pos_ in ("NOUN", "PROPN") and _presupposed(trigger, agent):
-        # "opposing Russia's invasion of Ukraine": the invasion is a fact the sentence
-        # takes for granted, whatever it says of the opposing
-        return _nominal_factuality(trigger, lex) or Factuality.ASSERTED
     found: Factuality | None = None
     token, child = trigger, None
     for _ in range(16):

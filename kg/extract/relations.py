@@ -89,8 +89,9 @@ def _naming(verb) -> bool:
 
 
 def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
-    if verb.lemma_.lower() == "call" and _naming(verb):
-        return
+    if verb.lemma_.lower() == "call" and (_naming(verb) or syntax.has_particle(verb, "out")
+                                          or syntax.has_particle(verb, "off")):
+        return  # "an agency called DARPA", "called out the senator", "called off the talks"
     for trigger in lex.verbs.get(verb.lemma_.lower(), ()):
         if not _multiword_ok(verb, trigger):
             continue
