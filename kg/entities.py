@@ -11,7 +11,7 @@ official") and collectives ("his national security team").
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -63,6 +63,7 @@ class DocEntities:
     #: pronouns and titles resolved in reading order ("he", "the president") -> entity
     references: dict[Pos, str] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "m" or "f"
+    sentence_starts: list[Pos] = field(default_factory=list)  # every sentence, in order
     segments: dict[int, int] = field(default_factory=dict)  # id(spaCy Doc) -> segment index
     first_person: dict[Pos, str] = field(default_factory=dict)  # "I" in a quote -> speaker
     quoted: set[Pos] = field(default_factory=set)  # tokens inside quotation marks
@@ -214,28 +215,36 @@ class DocEntities:
         return None
 
     def _pronoun(self, token) -> str | None:
-        """The person a he/she/his/him/her stands for: the nearest person of that gender
-        (where it is known) mentioned before it, by name, title or pronoun, a subject
-        preferred (the subject of the clause is who "he" usually continues)."""
+        """The person a he/she/his/him/her stands for: a person of that gender (where it is
+        known) mentioned by name, title or pronoun in the same sentence or the two before
+        it, a subject preferred (the subject is who "he" usually continues). Beyond that
+        window "he" is left unresolved: a guess there is more often wrong than right."""
         here = self.pos(token)
         outside = here not in self.quoted
         gender = "f" if token.lower_ in ("she", "her", "hers", "herself") else "m"
+        window = self._sentence_window(token, 2)
         best: Mention | None = None
         for mention in reversed(self.mentions):
             if mention.pos >= here or self.entities[mention.key].type != EntityType.PERSON:
                 continue
+            if mention.pos < window:
+                break
             if outside and mention.in_quote:
                 continue  # a name inside someone's quote is not who "he" is outside it
             if self.genders.get(mention.key, gender) != gender:
                 continue
-            if here[0] - mention.pos[0] > 3:
-                break
-            if best is None:
-                best = mention
             if mention.is_subject:
-                # a subject in the same or the previous paragraph wins over a nearer object
-                return mention.key if here[0] - mention.pos[0] <= 1 else best.key
+                return mention.key
+            best = best or mention
         return best.key if best else None
+
+    def _sentence_window(self, token, back: int) -> Pos:
+        """The position where the sentence ``back`` sentences before the token's begins."""
+        seg = self.pos(token)[0]
+        starts = self.sentence_starts
+        here = (seg, token.sent.start)
+        i = bisect_left(starts, here)
+        return starts[max(0, i - back)] if starts else here
 
     def _title(self, token) -> str | None:
         """"the president", "the Israeli prime minister": the person with that title."""
@@ -351,6 +360,7 @@ def find_entities(segments: list[Segment], lexicon: Lexicon, gazetteer: Gazettee
     """The entities of one document, and the map from its tokens to them."""
     result = DocEntities(lexicon=lexicon, gazetteer=gazetteer)
     result.segments = {id(s.doc): s.index for s in segments}
+    result.sentence_starts = [(s.index, sent.start) for s in segments for sent in s.doc.sents]
     for segment in segments:
         for start, end in quote_spans(segment.doc.text):
             result.quoted.update((segment.index, t.i) for t in segment.doc

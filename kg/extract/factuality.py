@@ -67,6 +67,8 @@ def _governor_factuality(word, lex: Lexicon) -> Factuality | None:
     if word.lower_ == "going" or (word.lower_ in ("ahead", "advance") and word.dep_ in
                                   ("advmod", "pobj", "prep")):
         return Factuality.FUTURE  # "is going to talk", "ahead of / in advance of the meeting"
+    if lemma == "look" and any(c.lower_ == "forward" for c in word.children):
+        return Factuality.FUTURE  # "looking forward to welcoming"
     if lemma in lex.negating_governors:
         return Factuality.NEGATED
     if lemma in lex.future_governors:

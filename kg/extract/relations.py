@@ -117,13 +117,13 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
 
 
 def _delegation(token, lex: Lexicon) -> bool:
-    """ "Taliban officials", "Israeli officials": people who speak for another party; to
-    meet them is to hold talks with that party, not to convene a group."""
+    """ "Taliban officials", "officials there": people who speak for someone; to meet
+    them is to hold talks, not to convene a group, unless they are one's own ("his
+    advisers")."""
     if token.lemma_.lower() not in lex.anonymous_heads and token.lower_ not in \
             lex.anonymous_heads:
         return False
-    return any(c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG")
-               for c in token.children)
+    return not any(c.dep_ == "poss" for c in token.children)
 
 
 def _gathered(noun, lex: Lexicon) -> list:
