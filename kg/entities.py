@@ -25,6 +25,8 @@ from kg.nlp import Segment
 from kg.resources import data_dir
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+#: how many sentences back a title ("the president") looks for the person named with it
+TITLE_WINDOW = 6
 
 
 @cache
@@ -231,8 +233,8 @@ class DocEntities:
                 break
             if outside and mention.in_quote:
                 continue  # a name inside someone's quote is not who "he" is outside it
-            if self.genders.get(mention.key, gender) != gender:
-                continue
+            if self.genders.get(mention.key, gender) != gender or mention.vocative:
+                continue  # "Thanks, Jen.": whom one speaks to is not who "he" is
             if mention.is_subject:
                 return mention.key
             best = best or mention
@@ -258,7 +260,11 @@ class DocEntities:
             return None
         modifiers = set(phrase[: len(phrase) - len(core)].split())
         here = self.pos(token)
-        candidates = [k for k, ts in self.titles.items() if any(ends_with(t, core) for t in ts)]
+        recent = self._sentence_window(token, TITLE_WINDOW)
+        # someone named with that title lately: "President Biden … the president"; long
+        # after, or never, "the president" may be anyone's (a knowledge base may tell)
+        candidates = [k for k, ts in self.titles.items() if any(ends_with(t, core) for t in ts)
+                      and any(recent <= m.pos < here for m in self.mentions if m.key == k)]
         if not candidates:
             return None
 

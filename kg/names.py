@@ -36,6 +36,7 @@ class Mention:
     key: str = ""
     is_subject: bool = False
     in_quote: bool = False
+    vocative: bool = False  # addressed, not spoken of ("Thanks, Jen.")
 
 
 QUOTE_CHARS = set("\"“”‘’«»")
@@ -132,6 +133,19 @@ def _title_phrases(span, lex: Lexicon) -> set[str]:
             found.add(phrase)
         # "the prime minister of Israel": the title is the head and its compound words
     return {f for f in found if any(w in lex.title_words for w in f.split())}
+
+
+def _vocative(span) -> bool:
+    """A name set off by commas at the edge of its sentence, or as its own reply ("Thank
+    you, Jen.", "Jen, what is …?"): the one addressed."""
+    root = span.root
+    if root.dep_ in ("intj", "npadvmod", "dep") and root.head.dep_ == "ROOT":
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        return (before is not None and before.text == ",") or (
+            after is not None and after.text == ",")
+    return False
 
 
 def _country_qualified(span, title_start: int) -> bool:
@@ -353,5 +367,6 @@ def name_mentions(segments: list[Segment], lex: Lexicon, gaz: Gazetteer) -> list
                 raw.append((Mention(
                     pos=(segment.index, start), end=covered, text=part.text, name=tokens.text,
                     type=part_type, is_subject=any(t.dep_ in SUBJECTS for t in part),
+                    vocative=_vocative(part),
                 ), part))
     return raw

@@ -289,6 +289,9 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
                   and not _is_audience(ents, k, lex)]
     agents = [k for k in agents if not _is_event_name(ents, k, lex)]
     others = [k for k in others if not _is_event_name(ents, k, lex)]
+    if relation == Relation.ATTACKED:  # a source is not attacked, nor attacks
+        agents = [k for k in agents if not _is_source(ents, k, lex)]
+        others = [k for k in others if not _is_source(ents, k, lex)]
     if not agents or not others:
         return
     if not any(ents.is_named(k) for k in (*agents, *others)):
@@ -339,6 +342,12 @@ def _is_event_name(ents: DocEntities, key: str, lex: Lexicon) -> bool:
             words = words[:i]
             break
     return len(words) > 1 and words[-1] in lex.event_heads
+
+
+def _is_source(ents: DocEntities, key: str, lex: Lexicon) -> bool:
+    """An anonymous source ("officials", "sources", "a spokesperson")."""
+    entity = ents.entities[key]
+    return entity.anonymous and entity.label.lower().split()[-1] in lex.anonymous_heads
 
 
 def _is_audience(ents: DocEntities, key: str, lex: Lexicon) -> bool:
