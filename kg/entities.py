@@ -218,13 +218,14 @@ class DocEntities:
 
     def _pronoun(self, token) -> str | None:
         """The person a he/she/his/him/her stands for: a person of that gender (where it is
-        known) mentioned by name, title or pronoun in the same sentence or the two before
-        it, a subject preferred (the subject is who "he" usually continues). Beyond that
-        window "he" is left unresolved: a guess there is more often wrong than right."""
+        known) who is the subject of this sentence or the one before (the subject is who
+        "he" usually continues), else someone named earlier in this sentence. Further back
+        "he" is left unresolved: a guess there is more often wrong than right."""
         here = self.pos(token)
         outside = here not in self.quoted
         gender = "f" if token.lower_ in ("she", "her", "hers", "herself") else "m"
-        window = self._sentence_window(token, 2)
+        window = self._sentence_window(token, 1)
+        same_sentence = self._sentence_window(token, 0)
         best: Mention | None = None
         for mention in reversed(self.mentions):
             if mention.pos >= here or self.entities[mention.key].type != EntityType.PERSON:
@@ -237,7 +238,8 @@ class DocEntities:
                 continue  # "Thanks, Jen.": whom one speaks to is not who "he" is
             if mention.is_subject:
                 return mention.key
-            best = best or mention
+            if mention.pos >= same_sentence:
+                best = best or mention
         return best.key if best else None
 
     def _sentence_window(self, token, back: int) -> Pos:

@@ -244,6 +244,7 @@ def cluster_names(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) 
     # full person names first: every later "Biden" can then find its "Joe Biden"
     persons: dict[str, tuple[str, str]] = {}  # folded full name -> (key, label)
     surnames: dict[str, list[tuple[str, str]]] = {}  # folded surname -> (key, label)s
+    counts: dict = {}  # person key -> mentions by full name; ("title", key) -> title words
     for mention, _span in raw:
         words = mention.name.split()
         if mention.type == EntityType.PERSON and len(words) > 1:
@@ -251,8 +252,12 @@ def cluster_names(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) 
             if folded not in persons:
                 persons[folded] = (key_of(EntityType.PERSON, mention.name), mention.name)
                 surnames.setdefault(fold(words[-1]), []).append(persons[folded])
+            key = persons[folded][0]
+            counts[key] = counts.get(key, 0) + 1
+            counts.setdefault(("title", key), set()).update(
+                w.lower() for w in mention.text.split()[: -len(words)])
     for mention, span in raw:
-        key, label, etype = _assign(mention, persons, surnames, gaz)
+        key, label, etype = _assign(mention, persons, surnames, gaz, counts)
         if key is None:
             continue
         mention.key = key
@@ -286,7 +291,17 @@ def cluster_names(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) 
         entity.alt_labels.discard(entity.label)
 
 
-def _assign(mention: Mention, persons: dict, surnames: dict, gaz: Gazetteer):
+def _likeliest(known: list, mention: Mention, counts: dict) -> tuple[str, str]:
+    """Which of several people of one surname a bare surname is: the one who bore the
+    title it comes with ("President Biden" is Joe, not Hunter), else the most named."""
+    title = {w.lower() for w in mention.text.split()[:-1]}
+    titled = [k for k in known if title & counts.get(("title", k[0]), set())]
+    if len(titled) == 1:
+        return titled[0]
+    return max(known, key=lambda k: counts.get(k[0], 0))
+
+
+def _assign(mention: Mention, persons: dict, surnames: dict, gaz: Gazetteer, counts: dict):
     """(key, label, type) of a mention, or (None, None, None) when it names nothing."""
     words = mention.name.split()
     folded = fold(mention.name)
@@ -304,7 +319,7 @@ def _assign(mention: Mention, persons: dict, surnames: dict, gaz: Gazetteer):
         # "Biden" tagged ORG or GPE is the person Biden when the document names one;
         # "Jordan" tagged GPE stays the country
         if known and (mention.type != EntityType.LOCATION or place is None):
-            key, label = known[-1]
+            key, label = _likeliest(known, mention, counts)
             return key, label, EntityType.PERSON
     if mention.type == EntityType.PERSON:
         return key_of(EntityType.PERSON, mention.name), mention.name, EntityType.PERSON

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from kg import syntax
 from kg.entities import DocEntities, Role
+from kg.gazetteer import load_gazetteer
 from kg.lexicon import Lexicon, Trigger
 from kg.model import EntityType, Relation
 
@@ -236,6 +237,12 @@ def _compound_ok(noun, trigger: Trigger) -> bool:
     return all(w in before for w in trigger.words[:-1])
 
 
+def lex_demonym(token) -> bool:
+    """A word the gazetteer knows as a demonym or a place ("Israeli", "US")."""
+    gazetteer = load_gazetteer()
+    return bool(gazetteer.demonym(token.text) or gazetteer.lookup(token.text))
+
+
 def _noun_agent(noun, relation: Relation, lex: Lexicon):
     """Who does what a nominal trigger names."""
     for child in noun.children:
@@ -243,8 +250,9 @@ def _noun_agent(noun, relation: Relation, lex: Lexicon):
             return child
     if relation == Relation.ATTACKED:
         for child in noun.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "PROPN"):
-                return child  # "an Israeli strike", "US strikes"
+            if child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "PROPN") \
+                    and (child.ent_type_ or lex_demonym(child)):
+                return child  # "an Israeli strike", "US strikes"; not "military incursions"
         by = syntax.prep_objects(noun, {"by", "from"})
         if by:
             return by[0]
