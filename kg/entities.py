@@ -416,7 +416,10 @@ def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> N
                 if key:
                     result.genders.setdefault(key, gender)
             elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in lex.title_words:
-                key = result._title(token) or result._role(token)
+                # "the President of the Palestinian Authority, President Abbas": the
+                # apposition names him; else someone named with the title, else a role
+                key = result._inner_name(token, Role.PARTY) or result._title(token) or \
+                    result._role(token)
             elif pos in result.anonymous:
                 key = result.anonymous[pos]
             else:

@@ -291,13 +291,18 @@ def cluster_names(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) 
         entity.alt_labels.discard(entity.label)
 
 
-def _likeliest(known: list, mention: Mention, counts: dict) -> tuple[str, str]:
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "the"}
+
+
+def _likeliest(known: list, mention: Mention, counts: dict) -> tuple[str, str] | None:
     """Which of several people of one surname a bare surname is: the one who bore the
     title it comes with ("President Biden" is Joe, not Hunter), else the most named."""
-    title = {w.lower() for w in mention.text.split()[:-1]}
+    title = {w.lower() for w in mention.text.split()[:-1]} - HONORIFICS
     titled = [k for k in known if title & counts.get(("title", k[0]), set())]
     if len(titled) == 1:
         return titled[0]
+    if title and not titled:
+        return None  # "President Biden" is not the untitled Hunter Biden of the document
     return max(known, key=lambda k: counts.get(k[0], 0))
 
 
@@ -318,8 +323,10 @@ def _assign(mention: Mention, persons: dict, surnames: dict, gaz: Gazetteer, cou
         known = surnames.get(fold(words[-1]))
         # "Biden" tagged ORG or GPE is the person Biden when the document names one;
         # "Jordan" tagged GPE stays the country
-        if known and (mention.type != EntityType.LOCATION or place is None):
-            key, label = _likeliest(known, mention, counts)
+        chosen = _likeliest(known, mention, counts) if known and (
+            mention.type != EntityType.LOCATION or place is None) else None
+        if chosen:
+            key, label = chosen
             return key, label, EntityType.PERSON
     if mention.type == EntityType.PERSON:
         return key_of(EntityType.PERSON, mention.name), mention.name, EntityType.PERSON

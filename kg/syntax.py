@@ -76,7 +76,10 @@ def prep_objects(token, preps) -> list:
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if any(c.dep_ == "pcomp" for c in child.children):
+                continue  # "speak to what the United States brings": a topic, not a party
+            objects = [c for c in child.children if c.dep_ == "pobj"
+                       and c.lower_ not in ("what", "how", "why", "whether", "that")]
             out.extend(objects or _following_noun(child))
     return out
 

@@ -140,6 +140,12 @@ def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
     return main if main in (Factuality.FUTURE, Factuality.HYPOTHETICAL) else None
 
 
+def _purpose(verb) -> bool:
+    """An infinitive of purpose without a subject of its own ("… to meet with …")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _presupposed(noun, agent) -> bool:
     """A definite or possessed nominal event whose agent it names itself ("Russia's
     invasion", "the Israeli strike"): taken for granted by the sentence around it."""
@@ -193,7 +199,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
                 found = _governor_factuality(token, lex)
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and found is None:
             found = _temporal_clause(token, lex)
-        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "advcl", "relcl"):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and _purpose(token):
+            pass  # "asked Blinken to travel … to meet with …": the purpose follows its clause
+        elif token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "advcl", "relcl"):
             break
         if token.head.i == token.i:
             break

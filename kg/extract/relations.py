@@ -29,6 +29,8 @@ from kg.model import EntityType, Relation
 
 #: light verbs whose subject holds a conversation named by their object ("held talks")
 TALK_LIGHT_VERBS = {"hold", "have", "conduct", "host", "make", "place", "join"}
+#: light verbs whose coordinated subject holds the conversation among themselves
+RECIPROCAL_LIGHT = {"hold", "have", "conduct"}
 #: prepositions that put a nominal conversation around the clause ("in a call with …")
 FRAME_PREPS = {"in", "during", "on", "over", "at", "after", "following"}
 GROUP_TYPES = {EntityType.GROUP, EntityType.ORGANIZATION}
@@ -117,14 +119,25 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         yield from _events(trigger.relation, verb, agent_token, object_tokens, ents, lex, 0.9)
 
 
-def _delegation(token, lex: Lexicon) -> bool:
-    """ "Taliban officials", "officials there": people who speak for someone; to meet
-    them is to hold talks, not to convene a group, unless they are one's own ("his
-    advisers")."""
-    if token.lemma_.lower() not in lex.anonymous_heads and token.lower_ not in \
-            lex.anonymous_heads:
-        return False
-    return not any(c.dep_ == "poss" for c in token.children)
+def _delegation(token, ents: DocEntities, lex: Lexicon) -> bool:
+    """ "Taliban officials", "officials there", "Israeli leaders": people who speak for
+    someone; to meet them is to hold talks, not to convene a group, unless they are one's
+    own ("his advisers", "fellow G7 leaders")."""
+    own = any(c.dep_ == "poss" or c.lower_ == "fellow" for c in token.children)
+    if token.lemma_.lower() in lex.anonymous_heads or token.lower_ in lex.anonymous_heads:
+        return not own
+    # "Israeli and Palestinian leaders": the leaders of others ("fellow G7 leaders" are
+    # one's peers, whom one convenes)
+    # (an organisation's leaders, "G7 leaders", meet as a body: that is a convening)
+    def country(child) -> bool:
+        key = ents.entity_at(child)
+        if key:
+            return ents.entities[key].type == EntityType.LOCATION
+        return child.ent_type_ == "NORP" or bool(load_gazetteer().demonym(child.text))
+
+    affiliated = any(c.dep_ in ("amod", "compound", "nmod") and country(c)
+                     for t in syntax.conjuncts(token) for c in t.children)
+    return affiliated and not own
 
 
 def _gathered(noun, lex: Lexicon) -> list:
@@ -207,7 +220,9 @@ def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
             if agent is None:
                 continue
             if not others:
-                if key in lex.reciprocal:  # "X, Y and Z held a trilateral phone call"
+                if key in lex.reciprocal and noun.head.lemma_.lower() in RECIPROCAL_LIGHT:
+                    # "X, Y and Z held a trilateral phone call" (who hosts a call talks to
+                    # others, not to the co-host)
                     yield from _reciprocal(trigger.relation, noun, agent, ents, 0.75)
                 continue
             yield from _events(trigger.relation, noun, agent, others, ents, lex, 0.75)
@@ -306,7 +321,7 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
         return  # "officials assured their counterparts": nobody a reader could look up
     if relation == Relation.SPOKE_WITH and trigger.lemma_.lower() in lex.meet_verbs and all(
             ents.entities[k].type in GROUP_TYPES for k in others) and not any(
-            _delegation(t, lex) for t in object_tokens):
+            _delegation(t, ents, lex) for t in object_tokens):
         relation = Relation.CONVENED
     named = ents.entity_at(agent_token) is not None
     score = confidence if named else round(confidence * 0.9, 3)
