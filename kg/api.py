@@ -5,7 +5,8 @@
     print(result.summary())
 
 Stages, in one direction: read (:mod:`kg.corpus`) → parse (:mod:`kg.nlp`) → extract
-(:mod:`kg.extract`) → to RDF (:mod:`kg.rdf`) → validate (:mod:`kg.validate`) → write
+(:mod:`kg.extract`) → link (:mod:`kg.link`)
+→ to RDF (:mod:`kg.rdf`) → validate (:mod:`kg.validate`) → write
 (:mod:`kg.rdfio`).
 """
 
@@ -24,6 +25,8 @@ from kg.corpus import iter_corpus
 from kg.extract import extract_document
 from kg.gazetteer import load_gazetteer
 from kg.lexicon import load_lexicon
+from kg.link import make_linker
+from kg.link.linker import Linker
 from kg.merge import infer_years
 from kg.model import DocResult, Document, Relation, Skipped
 from kg.nlp import load_pipeline, parse_documents
@@ -72,8 +75,10 @@ def extract_documents(
     lexicons: Iterable[str | os.PathLike[str]] = (),
     n_process: int = 1,
     batch_size: int = 64,
+    linker: Linker | None = None,
 ) -> Iterator[DocResult | Skipped]:
-    """Parse and extract a stream of documents (the per-document work, in input order).
+    """Parse, extract and link a stream of documents (the per-document work, in input
+    order).
 
     A document on which extraction fails (a bug) comes out as a :class:`Skipped` that
     says so, and the stream goes on."""
@@ -82,7 +87,10 @@ def extract_documents(
     gazetteer = load_gazetteer()
     for document, segments in parse_documents(nlp, documents, batch_size, n_process):
         try:
-            yield extract_document(document, segments, lexicon, gazetteer)
+            result = extract_document(document, segments, lexicon, gazetteer)
+            if linker is not None:
+                linker.link(result)
+            yield result
         except Exception as exc:  # a bug must not cost the rest of the corpus
             yield Skipped(document.path or document.id,
                           f"kgbuild failed on it ({type(exc).__name__}: {exc}); the rest was "
@@ -100,6 +108,8 @@ def build(
     lexicons: Iterable[str | os.PathLike[str]] = (),
     boilerplate: Iterable[str | os.PathLike[str]] = (),
     n_process: int = 1,
+    linker: str = "kb",
+    kbs: Iterable[str | os.PathLike[str]] = (),
     on_document: Callable[[Document], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> BuildResult:
@@ -107,14 +117,18 @@ def build(
 
     ``corpus``: files or folders. ``fmt``: an output format name (default: from the
     output's extension). Raises :class:`kg.corpus.CorpusError` when the corpus cannot be
-    read at all, :class:`kg.nlp.ModelNotFound` when the spaCy model is missing, and
-    :class:`kg.rdfio.FormatError` for an unknown format. A file that cannot be read is
+    read at all, :class:`kg.nlp.ModelNotFound` when the spaCy model is missing,
+    :class:`kg.rdfio.FormatError` for an unknown format and :class:`kg.link.kb.KBError`
+    for a knowledge base that cannot be opened. ``linker``: ``kb`` (offline, the
+    default), ``wikidata`` (online) or ``none``; ``kbs``: the user's knowledge bases,
+    which win over the bundled one. A file that cannot be read is
     skipped, reported through ``on_skip`` and counted.
     """
     started = time.perf_counter()
     out_format = rdfio.format_for(output, fmt) if output is not None or fmt else None
     if output is not None:
         rdfio.check_output(output)
+    entity_linker = make_linker(linker, kbs)
     result = BuildResult(output=str(output) if output is not None else None)
     paths = [os.fspath(p) for p in corpus]
 
@@ -142,7 +156,8 @@ def build(
             yield doc_result
 
     builder = GraphBuilder(base)
-    stream = extract_documents(documents(), model, lexicons, n_process=n_process)
+    stream = extract_documents(documents(), model, lexicons, n_process=n_process,
+                               linker=entity_linker)
     results = list(counted(stream))
     infer_years(results)
     result.triples = list(dict.fromkeys(builder.triples(results)))

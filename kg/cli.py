@@ -59,6 +59,8 @@ app = typer.Typer(
         "  kgbuild corpus/ -o graph.ttl\n\n"
         "  kgbuild a.txt b.md news.jsonl.gz -o graph.jsonld\n\n"
         "  kgbuild corpus/ -o - --format nt | sort\n\n"
+        "  kgbuild corpus/ -o graph.ttl --kb my.kb --linker wikidata\n\n"
+        "  kgbuild kb build latest-all.json.bz2 --type Q5 -o people.kb\n\n"
         "  kgbuild validate graph.ttl\n\n"
         "  kgbuild eval graph.ttl --gold gold.jsonl -v\n\n" + EXIT_CODES
     ),
@@ -115,6 +117,13 @@ def build(
              "Repeatable.")] = None,
     processes: Annotated[int, typer.Option(
         "--processes", "-j", min=1, help="spaCy processes.")] = 1,
+    linker: Annotated[str, typer.Option(
+        help="How entities are linked to Wikidata: kb (offline, the knowledge bases), "
+             "wikidata (online, with a cache; falls back to the bundled knowledge base "
+             "when the network fails) or none.")] = "kb",
+    kb: Annotated[list[Path] | None, typer.Option(
+        "--kb", help="A knowledge base built with 'kgbuild kb build'; it wins over the "
+             "bundled one. Repeatable: the first given wins.")] = None,
     strict: Annotated[bool, typer.Option(
         help="Exit 3 when any file was skipped.")] = False,
     quiet: Annotated[bool, typer.Option(
@@ -126,10 +135,14 @@ def build(
     """
     from kg.api import build as run_build
     from kg.corpus import CorpusError
+    from kg.link import LINKERS
+    from kg.link.kb import KBError
     from kg.nlp import ModelNotFound
     from kg.progress import Progress
     from kg.rdfio import FormatError, OutputError
 
+    if linker not in LINKERS:
+        raise _fail(f"--linker {linker}: use one of {', '.join(LINKERS)}", EXIT_USAGE)
     progress = Progress(enabled=not quiet and sys.stderr.isatty(), paths=corpus)
 
     def skipped(item) -> None:
@@ -140,11 +153,11 @@ def build(
             result = run_build(
                 corpus, output, fmt, model=model, validate=not no_validate, base=base,
                 lexicons=lexicon or (), boilerplate=boilerplate or (), n_process=processes,
-                on_document=progress.advance, on_skip=skipped,
+                linker=linker, kbs=kb or (), on_document=progress.advance, on_skip=skipped,
             )
     except FormatError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
-    except CorpusError as exc:
+    except (CorpusError, KBError) as exc:
         raise _fail(str(exc), EXIT_INPUT) from None
     except ModelNotFound as exc:
         raise _fail(str(exc), EXIT_MODEL) from None
@@ -203,7 +216,7 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score a graph against gold: P/R/F1 per relation, false assertions, factuality
-    and date accuracy.
+    and date accuracy; and its Wikidata links against the gold entities file.
 
     Example: kgbuild eval seeds.ttl --gold ../shared/gold/seeds.jsonl -v
     """
@@ -216,10 +229,79 @@ def evaluate(
         result = run_eval(graph, gold, entities)
     except (ValueError, OSError, SyntaxError) as exc:
         raise _fail(str(exc), EXIT_INPUT) from None
+    from kg.linkeval import score_links
+
+    names = entities or gold.with_name(gold.name.removesuffix(".jsonl") + ".entities.json")
+    links = score_links(graph, names) if names.is_file() else None
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, sort_keys=True))
+        scores = result.to_dict() | ({"linking": links.to_dict()} if links else {})
+        typer.echo(json.dumps(scores, indent=2, sort_keys=True))
     else:
         typer.echo(result.render(verbose))
+        if links is not None:
+            typer.echo(links.render(verbose))
+
+
+kb_app = typer.Typer(help="Knowledge bases for linking entities to Wikidata.",
+                     no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("build", epilog=EXIT_CODES)
+def kb_build(
+    sources: Annotated[list[Path], typer.Argument(
+        help="Wikidata JSON dumps (.json, .json.gz, .json.bz2), read as a stream, and "
+             "CSV/TSV gazetteers with columns id, label, aliases ('|'-separated), type "
+             "(Person, Organization, Location, Group) and optionally kind, country, "
+             "prominence.", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The KB file to write.")],
+    types: Annotated[list[str] | None, typer.Option(
+        "--type", help="Dumps: keep only instances of this Wikidata class (e.g. Q5 for "
+        "people). Repeatable.")] = None,
+    ids: Annotated[Path | None, typer.Option(
+        help="Dumps: keep only the ids listed in this file (one Q-id a line).")] = None,
+    default_type: Annotated[str | None, typer.Option(
+        help="Gazetteers: the type of rows that have no type column.")] = None,
+) -> None:
+    """Build a knowledge base for --kb from Wikidata dumps and gazetteer tables.
+
+    Example: kgbuild kb build latest-all.json.bz2 --type Q5 -o people.kb
+    Example: kgbuild kb build my-places.tsv -o places.kb && kgbuild corpus/ -o g.ttl --kb places.kb
+    """
+    from kg.link.build import KBSourceError, build_kb
+
+    try:
+        report = build_kb(sources, output, types=types or (), ids_file=ids,
+                          default_type=default_type)
+    except KBSourceError as exc:
+        raise _fail(str(exc), EXIT_INPUT) from None
+    except OSError as exc:
+        raise _fail(f"{exc.filename or output}: {exc.strerror or exc}", EXIT_OUTPUT) from None
+    typer.echo(report, err=True)
+
+
+@kb_app.command("lookup")
+def kb_lookup(
+    name: Annotated[str, typer.Argument(help="A name, as in the text.", show_default=False)],
+    kb: Annotated[list[Path] | None, typer.Option(
+        "--kb", help="A knowledge base (default: the bundled one). Repeatable.")] = None,
+) -> None:
+    """Show the entities a name may be, as the linker sees them.
+
+    Example: kgbuild kb lookup "Fumio Kishida"
+    """
+    from kg.link import bundled_kb
+    from kg.link.kb import KB, KBError
+
+    try:
+        kbs = [KB(path) for path in kb] if kb else [bundled_kb()]
+    except KBError as exc:
+        raise _fail(str(exc), EXIT_INPUT) from None
+    for source in kbs:
+        for c in source.candidates(name):
+            country = f" country={c.country}" if c.country else ""
+            typer.echo(f"{c.qid}\t{c.label}\t{c.type.value}\t{c.kind}{country}"
+                       f"\tprominence={c.prominence}\t{source.path}")
 
 
 def main() -> None:

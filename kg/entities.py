@@ -13,32 +13,18 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
-from functools import cache
 
 from kg import syntax
 from kg.gazetteer import Gazetteer, fold
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, load_first_names
 from kg.marks import quote_spans
 from kg.model import Entity, EntityType
 from kg.names import Mention, Pos, cluster_names, ends_with, key_of, name_mentions, untagged_names
 from kg.nlp import Segment
-from kg.resources import data_dir
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 #: how many sentences back a title ("the president") looks for the person named with it
 TITLE_WINDOW = 6
-
-
-@cache
-def load_first_names() -> dict[str, str]:
-    """First name -> "m" or "f" (kg/data/first_names.tsv, see scripts/build_first_names.py)."""
-    out = {}
-    with open(data_dir() / "first_names.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip() and not line.startswith("#"):
-                name, gender = line.rstrip("\n").split("\t")
-                out[name] = gender
-    return out
 
 
 #: title words that do not name one office holder by themselves

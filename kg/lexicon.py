@@ -213,3 +213,15 @@ def _load(paths: tuple[str, ...]) -> Lexicon:
 def load_lexicon(extra: Iterable[str | os.PathLike[str]] = ()) -> Lexicon:
     """The shipped lexicon, extended by the user's files (cached per list of files)."""
     return _load(tuple(str(p) for p in extra))
+
+
+@cache
+def load_first_names() -> dict[str, str]:
+    """First name -> "m" or "f" (kg/data/first_names.tsv, see scripts/build_first_names.py)."""
+    out = {}
+    with open(data_dir() / "first_names.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                name, gender = line.rstrip("\n").split("\t")
+                out[name] = gender
+    return out

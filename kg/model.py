@@ -95,6 +95,7 @@ class Entity:
     type: EntityType
     alt_labels: set[str] = field(default_factory=set)
     wikidata: str | None = None
+    link_confidence: float | None = None  # how sure the link to ``wikidata`` is
     anonymous: bool = False
 
 

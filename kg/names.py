@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import Gazetteer, fold
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, load_first_names
 from kg.model import Entity, EntityType
 from kg.nlp import Segment
 
@@ -231,6 +231,11 @@ def _split_misread(span, lex: Lexicon, gaz: Gazetteer) -> list:
     with a known place and goes on with capitalised words that name no organisation is
     read as that place and a person. Other spans are kept whole, with their label's type."""
     etype = NAME_LABELS[span.label_]
+    if span.label_ == "ORG" and len(span) >= 3 and span[0].lower_ in lex.title_words:
+        # "Defense Lloyd Austin": the end of a title glued to a person's name
+        rest = span[1:]
+        if rest[0].text in load_first_names() and all(t.pos_ == "PROPN" for t in rest):
+            return [(rest, EntityType.PERSON)]
     if span.label_ in ("ORG", "GPE") and len(span) >= 3:
         for cut in range(1, len(span) - 1):
             head, rest = span[:cut], span[cut:]
@@ -257,7 +262,7 @@ def cluster_names(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) 
             counts.setdefault(("title", key), set()).update(
                 w.lower() for w in mention.text.split()[: -len(words)])
     for mention, span in raw:
-        key, label, etype = _assign(mention, persons, surnames, gaz, counts)
+        key, label, etype = _assign(mention, persons, surnames, gaz, counts, _acts(span, lex))
         if key is None:
             continue
         mention.key = key
@@ -306,7 +311,17 @@ def _likeliest(known: list, mention: Mention, counts: dict) -> tuple[str, str] |
     return max(known, key=lambda k: counts.get(k[0], 0))
 
 
-def _assign(mention: Mention, persons: dict, surnames: dict, gaz: Gazetteer, counts: dict):
+def _acts(span, lex: Lexicon) -> bool:
+    """The name acts: it is the subject of an active verb other than "be" ("Tehran would
+    respond"), or the possessor of an event noun ("Tehran's attack")."""
+    root, head = span.root, span.root.head
+    if root.dep_ == "poss":
+        return head.lemma_.lower() in lex.nouns
+    return root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ != "be"
+
+
+def _assign(mention: Mention, persons: dict, surnames: dict, gaz: Gazetteer, counts: dict,
+            acts: bool = False):
     """(key, label, type) of a mention, or (None, None, None) when it names nothing."""
     words = mention.name.split()
     folded = fold(mention.name)
@@ -330,8 +345,10 @@ def _assign(mention: Mention, persons: dict, surnames: dict, gaz: Gazetteer, cou
             return key, label, EntityType.PERSON
     if mention.type == EntityType.PERSON:
         return key_of(EntityType.PERSON, mention.name), mention.name, EntityType.PERSON
-    if place is None and mention.type == EntityType.ORGANIZATION:
-        place = gaz.capital(mention.name)  # "Washington" as an actor is its government
+    if place is None and (mention.type == EntityType.ORGANIZATION or acts):
+        # "Washington" as an actor is its government: tagged as an organisation, or the
+        # subject of an active verb ("Tehran would respond")
+        place = gaz.capital(mention.name)
     if place is not None:
         return key_of(place.type, place.label), place.label, place.type
     return key_of(mention.type, mention.name), mention.name, mention.type

@@ -132,6 +132,7 @@ class GraphBuilder:
             yield Triple(node, SKOS.altLabel, Literal(alt))
         if entity.wikidata:
             yield Triple(node, OWL.sameAs, WD[entity.wikidata])
+            yield Triple(node, KGO.linkConfidence, _decimal(entity.link_confidence or 0.5))
 
     def event_triples(self, event: Event, keys: dict[str, str]) -> Iterator[Triple]:
         node = self.event_iri(event, keys)
@@ -188,8 +189,12 @@ class GraphBuilder:
                 else:
                     kept, seen = merged[gkey]
                     seen |= names
+                    surest = max(kept.link_confidence or 0, entity.link_confidence or 0)
                     if (len(entity.label), entity.label) > (len(kept.label), kept.label):
+                        kept = entity
                         merged[gkey] = (entity, seen)
+                    if kept.wikidata:  # the surest of the documents' links
+                        kept.link_confidence = surest
             for event in result.events:
                 yield from self.event_triples(event, keys)
         for gkey in sorted(merged):
