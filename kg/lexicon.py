@@ -51,6 +51,12 @@ class Lexicon:
     meeting_nouns: frozenset[str]
     quantity_heads: frozenset[str]
     reciprocal: frozenset[str]
+    phrasal_particles: frozenset[str]
+    admission_verbs: frozenset[str]
+    membership_nouns: frozenset[str]
+    venue_words: frozenset[str]
+    written_verbs: frozenset[str]
+    written_nouns: frozenset[str]
     name_suffixes: frozenset[str]
     org_words: frozenset[str]
     not_names: frozenset[str]
@@ -171,6 +177,12 @@ def _build(data: dict) -> Lexicon:
         meeting_nouns=_words(convened.get("meeting_nouns")),
         quantity_heads=_words(data.get("quantity_heads")),
         reciprocal=_words(data.get("reciprocal")),
+        phrasal_particles=_words(data.get("phrasal_particles")),
+        admission_verbs=_words(data.get("admission_verbs")),
+        membership_nouns=_words(data.get("membership_nouns")),
+        venue_words=_words(data.get("venue_words")),
+        written_verbs=_words(data.get("written_verbs")),
+        written_nouns=_words(data.get("written_nouns")),
         name_suffixes=_words(data.get("name_suffixes")),
         org_words=_words(data.get("org_words")),
         not_names=_words(data.get("not_names")),

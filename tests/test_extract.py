@@ -331,3 +331,52 @@ def test_a_new_synonym_needs_no_code(nlp, tmp_path):
     plain = extract_document(doc, segments, load_lexicon(), load_gazetteer())
     extended = extract_document(doc, segments, load_lexicon([extra]), load_gazetteer())
     assert plain.events == [] and len(extended.events) == 1
+
+
+# -- what is not a conversation, and statements said in passing ---------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    # in writing
+    "Members of Congress have written to President Biden, urging him to issue a waiver.",
+    "The governors sent a letter to President Biden urging him to act quickly.",
+    # a particle makes another verb
+    "Joe Biden and Kamala Harris will continue to speak out for women and girls.",
+    "Joe Biden hit out at Donald Trump over the tax plan.",
+    # welcomed to a body, not met
+    "Joe Biden welcomes Indonesia to the Greening Government Initiative.",
+    "The leaders welcomed Finland to the alliance.",
+])
+def test_not_a_conversation_or_attack(nlp, sentence):
+    relations = {e.relation.value for e in extract(nlp, sentence).events}
+    assert not relations & {"spoke_with", "attacked"}, sentence
+
+
+def test_welcomed_to_a_place_is_a_visit(nlp):
+    result = extract(nlp, "Joe Biden welcomed President Yoon Suk Yeol to the White House.")
+    assert labels_of(result, "spoke_with") == [("Joe Biden", ("Yoon Suk Yeol",), ())]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the speaker's "I'd note" is a way of saying, not a condition on what is noted
+    ("I’d also note that Kamala Harris has been very engaged, but she called Barack Obama.",
+     "asserted"),
+    # a verb coordinated with another takes its auxiliaries, not its meaning
+    ("Joe Biden urged restraint and spoke with Fumio Kishida on Monday.", "asserted"),
+    ("Joe Biden sought a deal and met Fumio Kishida on Monday.", "asserted"),
+])
+def test_factuality_of_asides_and_coordinates(nlp, sentence, expected):
+    assert {e.factuality.value for e in extract(nlp, sentence).events
+            if e.relation.value == "spoke_with"} == {expected}
+
+
+def test_a_partial_quote_in_an_urging_is_said(nlp):
+    text = ("In closing, Joe Biden urged the leaders to work together “to once more lead "
+            "the march of human progress and freedom forward.”")
+    stated = [e for e in extract(nlp, text).events if e.relation.value == "stated"]
+    assert [e.factuality.value for e in stated] == ["asserted"]
+
+
+def test_a_title_in_capitals_is_not_a_statement(nlp):
+    result = extract(nlp, "We are launching the “We Can Do This: Live,” Jen Psaki said.")
+    assert labels_of(result, "stated") == []

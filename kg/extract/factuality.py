@@ -51,6 +51,14 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     return None
 
 
+def _speaker_aside(verb, lex: Lexicon) -> bool:
+    """ "I'd note", "we would add": the speaker's own verb of saying, softened by a
+    modal out of politeness."""
+    subject = syntax.subject(verb)
+    return verb.lemma_.lower() in lex.speech_verbs and subject is not None and \
+        subject.lower_ in ("i", "we")
+
+
 def _nominal_factuality(noun, lex: Lexicon) -> Factuality | None:
     """Hedges and negation written on a nominal event: "no attack", "any strike"."""
     for child in noun.children:
@@ -181,6 +189,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             break
         if token.pos_ in ("VERB", "AUX"):
             own = _clause_factuality(token, lex)
+            if child is not None and _speaker_aside(token, lex):
+                own = None  # "I'd note that she called him": a way of saying, no condition
             if own == Factuality.NEGATED and child is not None:
                 governor_subject = syntax.subject(token)
                 same = agent is None or governor_subject is None or \
@@ -189,7 +199,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             if own == Factuality.NEGATED:
                 return own
             found = found or own
-            if found is None and child is not None:
+            if found is None and child is not None and child.dep_ != "conj":
+                # a coordinate verb shares its head's auxiliaries, not its meaning
                 found = _governor_factuality(token, lex)
             if child is not None and token.lemma_.lower() in lex.speech_verbs:
                 break

@@ -102,10 +102,13 @@ def _set_time(quote: Quote, quotes: list[Quote], reference: dt.date | None) -> N
 
 def _is_statement(quote: Quote, lex: Lexicon) -> bool:
     """A clause someone said, not a scare-quoted phrase ("joint defensive efforts") or a
-    title: enough words, one of them a verb."""
+    title ("We Can Do This"): enough words, one of them a verb, not all capitalised."""
     tokens = [t for t in quote.segment.doc if _inside(t, quote)]
-    if sum(1 for t in tokens if t.is_alpha) < lex.quote_min_words:
+    words = [t for t in tokens if t.is_alpha]
+    if len(words) < lex.quote_min_words:
         return False
+    if all(t.text[:1].isupper() for t in words):
+        return False  # "We Can Do This: Live": a title in capitals, not a sentence
     return any(t.pos_ in syntax.VERBS for t in tokens)
 
 

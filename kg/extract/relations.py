@@ -83,6 +83,44 @@ def _multiword_ok(verb, trigger: Trigger) -> bool:
     return True
 
 
+def _phrasal(verb, trigger: Trigger, lex: Lexicon) -> bool:
+    """ "speak out for", "hit out at": a particle the trigger does not name makes the
+    verb another one."""
+    return any(c.dep_ == "prt" and c.lower_ in lex.phrasal_particles
+               and c.lower_ not in trigger.words for c in verb.children)
+
+
+def _in_writing(verb, lex: Lexicon) -> bool:
+    """The verb is said in writing: it is written, or its clause hangs from writing or
+    from sending a letter ("wrote to the President, urging him", "sent a letter to
+    the President urging him")."""
+    token = verb
+    for _ in range(4):
+        if token.pos_ in syntax.VERBS and (token.lemma_.lower() in lex.written_verbs or any(
+                c.dep_ == "dobj" and c.lower_ in lex.written_nouns for c in token.children)):
+            return True
+        if token.dep_ in ("ROOT", "ccomp", "relcl") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _admits(verb, ents: DocEntities, lex: Lexicon) -> bool:
+    """ "welcomes Indonesia to the Initiative": admitted to a body or a pact, not met."""
+    if verb.lemma_.lower() not in lex.admission_verbs:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
+            for obj in syntax.prep_objects(verb, {prep.lower_}):
+                key = ents.entity_at(obj)
+                entity = ents.entities[key] if key else None
+                if obj.lemma_.lower() in lex.membership_nouns or (
+                        entity is not None and entity.type == EntityType.ORGANIZATION
+                        and entity.label.split()[-1].lower() not in lex.venue_words):
+                    return True
+    return False
+
+
 def _naming(verb) -> bool:
     """ "an agency called DARPA", "called the move a mistake": to call is to name here."""
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -96,7 +134,10 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                                           or syntax.has_particle(verb, "off")):
         return  # "an agency called DARPA", "called out the senator", "called off the talks"
     for trigger in lex.verbs.get(verb.lemma_.lower(), ()):
-        if not _multiword_ok(verb, trigger):
+        if not _multiword_ok(verb, trigger) or _phrasal(verb, trigger, lex):
+            continue
+        if trigger.relation == Relation.SPOKE_WITH and (
+                _in_writing(verb, lex) or _admits(verb, ents, lex)):
             continue
         if syntax.is_passive(verb):
             agent_token = syntax.passive_agent(verb)
