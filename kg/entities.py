@@ -278,7 +278,12 @@ class DocEntities:
             return None
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
             return None
-        return self._add_unnamed(_phrase_label(token), EntityType.PERSON, anonymous=True)
+        label = _phrase_label(token)
+        of = _of_phrase(token)
+        if of and (self.gazetteer.lookup(of[1]) or any(  # "the President of Mexico" is
+                m.type == EntityType.LOCATION and fold(m.name) == of[1] for m in self.mentions)):
+            label = f"{label} of {token.doc[token.i + 2].text}"  # not the President
+        return self._add_unnamed(label, EntityType.PERSON, anonymous=True)
 
     def _demonym(self, token) -> str | None:
         """ "Israeli" in "an Israeli strike": the country of a demonym standing for it."""

@@ -37,6 +37,7 @@ class Mention:
     is_subject: bool = False
     in_quote: bool = False
     vocative: bool = False  # addressed, not spoken of ("Thanks, Jen.")
+    title: frozenset[str] = frozenset()  # the title's words ("president" for "President Biden")
 
 
 QUOTE_CHARS = set("\"“”‘’«»")
@@ -112,6 +113,15 @@ def _title_start(span, lex: Lexicon) -> int:
     if not any(t.lower_ in lex.title_words for t in doc[first:span.start]):
         return span.start
     return first
+
+
+def _title_words(span, name_start: int, lex: Lexicon) -> frozenset[str]:
+    """The words of the title a name is written with, inside the recogniser's span or
+    before it ("President" in "President Biden")."""
+    doc = span.doc
+    before = doc[_title_start(span, lex):span.start] if span.label_ == "PERSON" else doc[0:0]
+    inside = doc[span.start:name_start]
+    return frozenset(t.lower_ for t in (*before, *inside) if t.is_alpha)
 
 
 def _title_phrases(span, lex: Lexicon) -> set[str]:
@@ -259,8 +269,12 @@ def cluster_names(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) 
                 surnames.setdefault(fold(words[-1]), []).append(persons[folded])
             key = persons[folded][0]
             counts[key] = counts.get(key, 0) + 1
-            counts.setdefault(("title", key), set()).update(
-                w.lower() for w in mention.text.split()[: -len(words)])
+            counts.setdefault(("title", key), set()).update(mention.title)
+    for mention, _span in raw:  # "President Biden" where the document names only Natalie
+        words = mention.name.split()
+        known = surnames.get(fold(words[-1])) if len(words) == 1 else None
+        if known and _likeliest(known, mention, counts) is None:
+            counts[("other", fold(words[-1]))] = counts.get(("other", fold(words[-1])), 0) + 1
     for mention, span in raw:
         key, label, etype = _assign(mention, persons, surnames, gaz, counts, _acts(span, lex))
         if key is None:
@@ -301,14 +315,20 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "the"}
 
 def _likeliest(known: list, mention: Mention, counts: dict) -> tuple[str, str] | None:
     """Which of several people of one surname a bare surname is: the one who bore the
-    title it comes with ("President Biden" is Joe, not Hunter), else the most named."""
-    title = {w.lower() for w in mention.text.split()[:-1]} - HONORIFICS
+    title it comes with ("President Biden" is Joe, not Hunter), else the most named,
+    counting a titled namesake the document names only by title and surname ("President
+    Biden" beside "Natalie Biden"); None for that namesake."""
+    title = set(mention.title) - HONORIFICS
     titled = [k for k in known if title & counts.get(("title", k[0]), set())]
     if len(titled) == 1:
         return titled[0]
     if title and not titled:
         return None  # "President Biden" is not the untitled Hunter Biden of the document
-    return max(known, key=lambda k: counts.get(k[0], 0))
+    best = max(known, key=lambda k: counts.get(k[0], 0))
+    if not title and counts.get(("other", fold(mention.name.split()[-1])), 0) > \
+            counts.get(best[0], 0):
+        return None  # a bare "Biden" is the titled Biden named more often than Natalie
+    return best
 
 
 def _acts(span, lex: Lexicon) -> bool:
@@ -406,6 +426,6 @@ def name_mentions(segments: list[Segment], lex: Lexicon, gaz: Gazetteer) -> list
                 raw.append((Mention(
                     pos=(segment.index, start), end=covered, text=part.text, name=tokens.text,
                     type=part_type, is_subject=any(t.dep_ in SUBJECTS for t in part),
-                    vocative=_vocative(part),
+                    vocative=_vocative(part), title=_title_words(part, start, lex),
                 ), part))
     return raw

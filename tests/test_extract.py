@@ -380,3 +380,16 @@ def test_a_partial_quote_in_an_urging_is_said(nlp):
 def test_a_title_in_capitals_is_not_a_statement(nlp):
     result = extract(nlp, "We are launching the “We Can Do This: Live,” Jen Psaki said.")
     assert labels_of(result, "stated") == []
+
+
+def test_a_bare_surname_is_the_titled_namesake_named_more_often(nlp):
+    text = ("President Biden traveled to California with his granddaughter Natalie Biden. "
+            "President Biden met the governor. Biden has spoken with Gavin Newsom on Saturday.")
+    assert {agent for agent, _, _ in labels_of(extract(nlp, text), "spoke_with")} == {"Biden"}
+
+
+def test_the_president_of_another_country_is_not_the_president(nlp):
+    text = ("The President will travel to Texas on Monday. Kamala Harris has spoken with "
+            "the President of Mexico.")
+    assert labels_of(extract(nlp, text), "spoke_with") == [
+        ("Kamala Harris", ("President of Mexico",), ())]
