@@ -115,6 +115,15 @@ def _title_start(span, lex: Lexicon) -> int:
     return first
 
 
+def _written_name(text: str, etype: EntityType) -> str:
+    """A name as a label: spaces collapsed, and a person's name set in capitals (a
+    transcript's "JOSEPH R. BIDEN JR.") in the usual case."""
+    name = " ".join(text.split())
+    if etype == EntityType.PERSON and name.isupper() and len(name.split()) > 1:
+        name = " ".join(w if len(w.rstrip(".")) == 1 else w.capitalize() for w in name.split())
+    return name
+
+
 def _title_words(span, name_start: int, lex: Lexicon) -> frozenset[str]:
     """The words of the title a name is written with, inside the recogniser's span or
     before it ("President" in "President Biden")."""
@@ -424,7 +433,8 @@ def name_mentions(segments: list[Segment], lex: Lexicon, gaz: Gazetteer) -> list
                 covered = _with_suffixes(part.doc, end, lex) if part_type == \
                     EntityType.PERSON else end
                 raw.append((Mention(
-                    pos=(segment.index, start), end=covered, text=part.text, name=tokens.text,
+                    pos=(segment.index, start), end=covered, text=part.text,
+                    name=_written_name(tokens.text, part_type),
                     type=part_type, is_subject=any(t.dep_ in SUBJECTS for t in part),
                     vocative=_vocative(part), title=_title_words(part, start, lex),
                 ), part))
