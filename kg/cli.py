@@ -270,9 +270,19 @@ def kb_build(
     """
     from kg.link.build import KBSourceError, build_kb
 
+    if not output.parent.is_dir():
+        raise _fail(f"{output.parent}: no such folder; create it first", EXIT_OUTPUT)
+    shown = sys.stderr.isatty()
+
+    def progress(count: int) -> None:
+        if shown:
+            print(f"\r{count:,} entities read", end="", file=sys.stderr, flush=True)
+
     try:
         report = build_kb(sources, output, types=types or (), ids_file=ids,
-                          default_type=default_type)
+                          default_type=default_type, on_progress=progress)
+        if shown:
+            print(file=sys.stderr)
     except KBSourceError as exc:
         raise _fail(str(exc), EXIT_INPUT) from None
     except OSError as exc:

@@ -9,7 +9,7 @@ are tables.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kg.link.kb import KBEntity, KBError, is_qid, write_kb
@@ -47,8 +47,10 @@ def read_ids(path: Path) -> set[str]:
 
 def build_kb(sources: Iterable[str | os.PathLike[str]], output: str | os.PathLike[str],
              types: Iterable[str] = (), ids_file: str | os.PathLike[str] | None = None,
-             default_type: str | None = None) -> str:
-    """Build the KB file ``output``; returns a one-paragraph report of what went in."""
+             default_type: str | None = None,
+             on_progress: Callable[[int], None] | None = None) -> str:
+    """Build the KB file ``output``; returns a one-paragraph report of what went in.
+    ``on_progress`` is called with the number of records read, every 10,000."""
     paths = [Path(s) for s in sources]
     for path in paths:
         if not path.is_file():
@@ -67,6 +69,7 @@ def build_kb(sources: Iterable[str | os.PathLike[str]], output: str | os.PathLik
     ids = read_ids(Path(ids_file)) if ids_file else None
     counts: dict[str, int] = {}
     notes: list[str] = []
+    total_read = [0]
 
     def stream() -> Iterator[KBEntity]:
         for path in paths:
@@ -81,6 +84,9 @@ def build_kb(sources: Iterable[str | os.PathLike[str]], output: str | os.PathLik
                 records = read_table(path, default_type=etype, stats=table_stats)
             for count, entity in enumerate(records, start=1):  # noqa: B007
                 yield entity
+                total_read[0] += 1
+                if on_progress is not None and total_read[0] % 10_000 == 0:
+                    on_progress(total_read[0])
             counts[str(path)] = count
             if _kind(path) == "dump":
                 notes.extend(f"{path}: {problem}" for problem in stats.problems())
