@@ -180,7 +180,8 @@ def _country_qualified(span, title_start: int) -> bool:
 def _repaired_names(doc, lex: Lexicon) -> list:
     """The recogniser's spans, with persons' names made whole: a name cut after a particle
     ("Ursula von der" + "Leyen") is joined to what follows it, and a first name left out
-    ("Luiz" + "Inácio Lula da Silva") is joined to the rest."""
+    ("Luiz" + "Inácio Lula da Silva") is joined to the rest, and one cut at a hyphen
+    ("Moon Jae" + "-in") is made whole."""
     from spacy.tokens import Span
 
     ents = list(doc.ents)
@@ -197,6 +198,10 @@ def _repaired_names(doc, lex: Lexicon) -> list:
                     ents[i + 1].start == end:
                 end = ents[i + 1].end
                 i += 1
+            while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].is_alpha \
+                    and doc[end + 1].ent_iob_ != "B":
+                end += 2  # a hyphenated name cut at its hyphen: "Moon Jae" + "-in"
             span = Span(doc, start, end, label="PERSON")
         out.append(span)
         i += 1

@@ -7,7 +7,7 @@ that folder's PROVENANCE.md and repeated in SOURCES below, which the KB records 
     python scripts/build_kb.py [--shared ../shared/wikidata] [-o kg/data/kb.sqlite]
 
 What goes in:
-- countries (all 250), with their capitals' names as no alias (a capital is a city);
+- countries (all 250), by their English names (a capital is a city, not an alias);
 - regions with an id (states.csv);
 - cities with an id that are capitals or have at least 50,000 inhabitants;
 - international organisations (two tables), with abbreviations and other names;
@@ -73,8 +73,9 @@ def countries(shared: Path) -> tuple[list[KBEntity], dict[str, str]]:
         if not is_qid(qid):
             continue
         codes[r["iso2"]] = qid
-        out.append(KBEntity(qid, r["name"], EntityType.LOCATION, _names(r["name"], r["native"]
-                   if r["native"].isascii() else ""), "country", qid, 1.0))
+        # the table's "native" names are left out: some are not the country's name
+        # (Singapore's is "Woodlands"), and English news writes the English one
+        out.append(KBEntity(qid, r["name"], EntityType.LOCATION, (), "country", qid, 1.0))
     return out, codes
 
 

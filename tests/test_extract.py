@@ -393,3 +393,8 @@ def test_the_president_of_another_country_is_not_the_president(nlp):
             "the President of Mexico.")
     assert labels_of(extract(nlp, text), "spoke_with") == [
         ("Kamala Harris", ("President of Mexico",), ())]
+
+
+def test_a_name_cut_at_its_hyphen_is_made_whole(nlp):
+    result = extract(nlp, "Joe Biden spoke with President Moon Jae-in of the Republic of Korea.")
+    assert labels_of(result, "spoke_with") == [("Joe Biden", ("Moon Jae-in",), ())]

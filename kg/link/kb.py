@@ -109,7 +109,11 @@ CREATE TABLE name (key TEXT NOT NULL, qid TEXT NOT NULL, PRIMARY KEY (key, qid))
 
 
 def _merge(old: KBEntity, new: KBEntity) -> KBEntity:
-    """Two records of one id (two sources): the first one's facts, both ones' names."""
+    """Two records of one id (two sources): the first one's facts, both ones' names; but
+    a record of another kind or type under the same id is a slip of its source (a town
+    filed under its country's id) and adds nothing."""
+    if new.type != old.type or (old.kind and new.kind and new.kind != old.kind):
+        return old
     aliases = tuple(dict.fromkeys((*old.aliases, new.label, *new.aliases)))
     aliases = tuple(a for a in aliases if a != old.label)
     offices = tuple(dict.fromkeys((*old.offices, *new.offices)))

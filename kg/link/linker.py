@@ -94,12 +94,15 @@ def _title_countries(entity: Entity) -> set[str]:
     return found
 
 
-def _without_namesake_regions(candidates: list[KBEntity]) -> list[KBEntity]:
-    """A region named after its city ("Damascus", "Tehran") is not what a bare name means:
-    when a city and a region of one country share the name, the region is dropped."""
+def _without_namesake_parts(candidates: list[KBEntity]) -> list[KBEntity]:
+    """A bare name means the whole, not a part named after it: a country over its own
+    province of the same name ("Panama"), a city over the region named after it
+    ("Damascus", "Tehran")."""
+    countries = {c.qid for c in candidates if c.kind == "country"}
     cities = {(c.country, name_key(c.label)) for c in candidates if c.kind == "city"}
     return [c for c in candidates
-            if not (c.kind == "region" and (c.country, name_key(c.label)) in cities)]
+            if not (c.kind != "country" and c.country in countries)
+            and not (c.kind == "region" and (c.country, name_key(c.label)) in cities)]
 
 
 class Linker:
@@ -132,7 +135,7 @@ class Linker:
                 local = [c for c in found.values() if c.country in countries]
                 found = {c.qid: c for c in local} if len(local) == 1 else {}
             if found:
-                return _without_namesake_regions(list(found.values()))
+                return _without_namesake_parts(list(found.values()))
         return []
 
     def score(self, entity: Entity, candidate: KBEntity, countries: set[str],
