@@ -280,3 +280,18 @@ def test_make_linker_kinds():
     assert isinstance(make_linker("kb"), Linker)
     with pytest.raises(KBError, match="unknown linker"):
         make_linker("magic")
+
+
+def test_a_countrys_name_means_the_country_not_its_province(tmp_path):
+    path = tmp_path / "p.kb"
+    write_kb([RUR, KBEntity("Q1009", "Ruritania", LOCATION, (), "region", "Q1001", 0.5),
+              STRELSAU], path)
+    place = ent("Ruritania", LOCATION)
+    Linker([KB(path)]).link(doc(place, ent("Strelsau", LOCATION)))
+    assert place.wikidata == "Q1001"
+
+
+def test_a_record_of_another_kind_under_an_id_adds_no_name(tmp_path):
+    path = tmp_path / "k.kb"
+    write_kb([RUR, KBEntity("Q1001", "Woodlands", LOCATION, (), "city", "Q1001", 0.3)], path)
+    assert KB(path).candidates("Woodlands") == []
