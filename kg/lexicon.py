@@ -72,6 +72,7 @@ class Lexicon:
     future_governors: frozenset[str]
     hypothetical_governors: frozenset[str]
     negating_governors: frozenset[str]
+    intention_nouns: frozenset[str]
     conditional_marks: frozenset[str]
     hedges: frozenset[str]
     negators: frozenset[str]
@@ -198,6 +199,7 @@ def _build(data: dict) -> Lexicon:
         future_governors=_words(fact.get("future_governors")),
         hypothetical_governors=_words(fact.get("hypothetical_governors")),
         negating_governors=_words(fact.get("negating_governors")),
+        intention_nouns=_words(fact.get("intention_nouns")),
         conditional_marks=_words(fact.get("conditional_marks")),
         hedges=_words(fact.get("hedges")),
         negators=_words(fact.get("negators")),

@@ -398,3 +398,23 @@ def test_the_president_of_another_country_is_not_the_president(nlp):
 def test_a_name_cut_at_its_hyphen_is_made_whole(nlp):
     result = extract(nlp, "Joe Biden spoke with President Moon Jae-in of the Republic of Korea.")
     assert labels_of(result, "spoke_with") == [("Joe Biden", ("Moon Jae-in",), ())]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Joe Biden is looking forward to meeting with Kevin McCarthy.", "future"),
+    ("The United States committed to consulting closely with Canada on the way forward.",
+     "future"),
+    ("Joe Biden has no intention at this moment of engaging directly with Vladimir Putin.",
+     "negated"),
+    ("Antony Blinken was asked to travel to the region to meet with Benjamin Netanyahu.",
+     "hypothetical"),
+    ("Joe Biden traveled to Tokyo to meet with Fumio Kishida.", "asserted"),
+])
+def test_factuality_through_gerunds_purposes_and_intentions(nlp, sentence, expected):
+    assert {e.factuality.value for e in extract(nlp, sentence).events} == {expected}
+
+
+def test_a_request_in_a_letter_is_not_a_conversation(nlp):
+    text = ("In Xavier Becerra’s letter to governors reminding them of federal support, he "
+            "also asked governors for their assistance.")
+    assert labels_of(extract(nlp, text), "spoke_with") == []

@@ -51,6 +51,16 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     return None
 
 
+def _no_intention(trigger, lex: Lexicon) -> bool:
+    """A denied intention above the event in its clause ("no intention of engaging",
+    "no plans to meet"), however the parser attached what follows it."""
+    for token in trigger.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.intention_nouns
+                       and any(d.lower_ == "no" for d in c.children) for c in token.children)
+    return False
+
+
 def _speaker_aside(verb, lex: Lexicon) -> bool:
     """ "I'd note", "we would add": the speaker's own verb of saying, softened by a
     modal out of politeness."""
@@ -103,7 +113,11 @@ def _link(child) -> str:
     if child.dep_ == "pobj":
         return "complement"
     if child.dep_ in ("prep", "agent"):
+        if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children):
+            return "complement"  # "looking forward to meeting", "committed to consulting"
         return "complement" if child.lower_ in COMPLEMENT_PREPS else "adjunct"
+    if child.dep_ == "advcl" and _purpose(child):
+        return "complement"  # "asked Blinken to travel … to meet with …"
     if child.dep_ in ("nsubj", "csubj"):
         return "subject"
     if child.dep_ in COMPLEMENT_DEPS or child.dep_ in ("compound", "amod", "appos"):
@@ -181,6 +195,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         return _nominal_factuality(trigger, lex) or Factuality.ASSERTED
     if _yes_no_question(trigger.sent, lex):
         return Factuality.HYPOTHETICAL  # "Did the President call Xi?" asks, not tells
+    if _no_intention(trigger, lex):
+        return Factuality.NEGATED  # "has no intention at this moment of engaging with"
     found: Factuality | None = None
     token, child = trigger, None
     for _ in range(16):

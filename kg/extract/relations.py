@@ -97,8 +97,10 @@ def _in_writing(verb, lex: Lexicon) -> bool:
     token = verb
     for _ in range(4):
         if token.pos_ in syntax.VERBS and (token.lemma_.lower() in lex.written_verbs or any(
-                c.dep_ == "dobj" and c.lower_ in lex.written_nouns for c in token.children)):
-            return True
+                c.dep_ == "dobj" and c.lower_ in lex.written_nouns for c in token.children)
+                or any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                    o.lower_ in lex.written_nouns for o in c.children) for c in token.children)):
+            return True  # "wrote", "sent a letter", "in his letter to governors, asked"
         if token.dep_ in ("ROOT", "ccomp", "relcl") or token.head is token:
             return False
         token = token.head
