@@ -52,6 +52,7 @@ class Lexicon:
     quantity_heads: frozenset[str]
     reciprocal: frozenset[str]
     phrasal_particles: frozenset[str]
+    discourse_markers: frozenset[str]
     admission_verbs: frozenset[str]
     membership_nouns: frozenset[str]
     venue_words: frozenset[str]
@@ -179,6 +180,7 @@ def _build(data: dict) -> Lexicon:
         quantity_heads=_words(data.get("quantity_heads")),
         reciprocal=_words(data.get("reciprocal")),
         phrasal_particles=_words(data.get("phrasal_particles")),
+        discourse_markers=_words(data.get("discourse_markers")),
         admission_verbs=_words(data.get("admission_verbs")),
         membership_nouns=_words(data.get("membership_nouns")),
         venue_words=_words(data.get("venue_words")),

@@ -154,9 +154,16 @@ def _title_phrases(span, lex: Lexicon) -> set[str]:
     return {f for f in found if any(w in lex.title_words for w in f.split())}
 
 
-def _vocative(span) -> bool:
+def _vocative(span, lex: Lexicon | None = None) -> bool:
     """A name set off by commas at the edge of its sentence, or as its own reply ("Thank
-    you, Jen.", "Jen, what is …?"): the one addressed."""
+    you, Jen.", "Jen, what is …?"), or one word set off by commas after a reporter's "Q"
+    or a speaker's "you know," ("You know, Berry, my dad …"): the one addressed."""
+    doc = span.doc
+    words = [t for t in doc[max(0, span.start - 4):span.start] if not t.is_space]
+    if len(span) == 1 and span.end < len(doc) and doc[span.end].text == "," and lex and (
+            (words and words[-1].text == "Q") or (len(words) >= 2 and words[-1].text == ","
+                                                  and _discourse(words[:-1], lex))):
+        return True
     root = span.root
     if root.dep_ in ("intj", "npadvmod", "dep") and root.head.dep_ == "ROOT":
         doc = span.doc
@@ -165,6 +172,12 @@ def _vocative(span) -> bool:
         return (before is not None and before.text == ",") or (
             after is not None and after.text == ",")
     return False
+
+
+def _discourse(words: list, lex: Lexicon) -> bool:
+    """Do these words end in a discourse marker ("you know", "look", "well")?"""
+    text = " ".join(t.lower_ for t in words)
+    return any(text == m or text.endswith(" " + m) for m in lex.discourse_markers)
 
 
 def _country_qualified(span, title_start: int) -> bool:
@@ -408,7 +421,9 @@ def untagged_names(result: DocEntities, segments: list[Segment]) -> None:
             result.by_token[pos] = key
             result.mentions.append(Mention(pos, token.i + 1, token.text, token.text,
                                            EntityType.PERSON, key,
-                                           is_subject=token.dep_ in SUBJECTS))
+                                           is_subject=token.dep_ in SUBJECTS,
+                                           vocative=_vocative(segment.doc[token.i:token.i + 1],
+                                                              result.lexicon)))
             added = True
     if added:
         result.mentions.sort(key=lambda m: m.pos)
@@ -441,6 +456,6 @@ def name_mentions(segments: list[Segment], lex: Lexicon, gaz: Gazetteer) -> list
                     pos=(segment.index, start), end=covered, text=part.text,
                     name=_written_name(tokens.text, part_type),
                     type=part_type, is_subject=any(t.dep_ in SUBJECTS for t in part),
-                    vocative=_vocative(part), title=_title_words(part, start, lex),
+                    vocative=_vocative(part, lex), title=_title_words(part, start, lex),
                 ), part))
     return raw

@@ -418,3 +418,11 @@ def test_a_request_in_a_letter_is_not_a_conversation(nlp):
     text = ("In Xavier Becerra’s letter to governors reminding them of federal support, he "
             "also asked governors for their assistance.")
     assert labels_of(extract(nlp, text), "spoke_with") == []
+
+
+def test_a_name_addressed_after_a_discourse_marker_is_not_the_speaker(nlp):
+    text = ("So I want to thank you, Berry Gordy, really. Thank you, thank you.\n\n"
+            "You know, Berry, my dad, when he was a kid, had a "
+            "band. And as he grew up, he used to look at me and say, “Joey, I don’t know where "
+            "the hell you came from.”")
+    assert [speaker for speaker, _, _ in labels_of(extract(nlp, text), "stated")] == ["dad"]
