@@ -61,6 +61,8 @@ class DocEntities:
     reference_dates: dict[Pos, object] = field(default_factory=dict)
     lexicon: Lexicon | None = None
     gazetteer: Gazetteer | None = None
+    #: where each bare title ("the President") is first written in the document
+    bare_titles: dict[str, Pos] = field(default_factory=dict)
 
     # -- positions ----------------------------------------------------------------
 
@@ -255,6 +257,14 @@ class DocEntities:
                       and any(recent <= m.pos < here for m in self.mentions if m.key == k)]
         if not candidates:
             return None
+        first_bare = self.bare_titles.get(core)
+        if not modifiers and first_bare is not None and all(
+                first_bare < min(m.pos for m in self.mentions if m.key == k)
+                for k in candidates):
+            # a bare title the document used before naming any of its holders is someone
+            # the reader knows already ("the President" of a White House briefing), not
+            # whichever president was named last
+            return None
 
         def score(key: str) -> tuple:
             """Matching modifiers first ("the Israeli prime minister"); for a bare "the
@@ -370,6 +380,7 @@ def find_entities(segments: list[Segment], lexicon: Lexicon, gazetteer: Gazettee
     for mention in result.mentions:
         mention.in_quote = mention.pos in result.quoted
     _genders(result, lexicon)
+    result.bare_titles = _bare_titles(segments, lexicon)
     _references(result, segments, lexicon)
     return result
 
@@ -389,6 +400,19 @@ def _genders(result: DocEntities, lex: Lexicon) -> None:
                 result.genders[key] = "m"
             elif words and entity.label.split()[0] in names:
                 result.genders.setdefault(key, names[entity.label.split()[0]])
+
+
+def _bare_titles(segments: list[Segment], lex: Lexicon) -> dict[str, Pos]:
+    """Where each one-word title is first written as "the <title>" with nothing else."""
+    first: dict[str, Pos] = {}
+    for segment in segments:
+        for token in segment.doc:
+            if token.lower_ in lex.title_words and token.pos_ in ("NOUN", "PROPN") and all(
+                    c.dep_ in ("det", "punct") for c in token.children if c.i < token.i) and \
+                    any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
+                    not _of_phrase(token):
+                first.setdefault(token.lower_, (segment.index, token.i))
+    return first
 
 
 def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> None:

@@ -426,3 +426,19 @@ def test_a_name_addressed_after_a_discourse_marker_is_not_the_speaker(nlp):
             "band. And as he grew up, he used to look at me and say, “Joey, I don’t know where "
             "the hell you came from.”")
     assert [speaker for speaker, _, _ in labels_of(extract(nlp, text), "stated")] == ["dad"]
+
+
+def test_a_bare_title_used_before_any_holder_is_named_is_its_own(nlp):
+    text = ("Q    Has the President spoken with President Putin?\n\n"
+            "MS. PSAKI:  The President has been clear. The President is focused on the "
+            "economy.\n\nThe President spoke with President Macron this morning.")
+    agents = {agent for agent, _, _ in labels_of(extract(nlp, text), "spoke_with")}
+    assert agents == {"President"}
+
+
+def test_the_president_named_often_is_the_president(nlp):
+    text = ("President Joe Biden spoke with Emmanuel Macron.\n\nThe President emphasized "
+            "the alliance. The President reaffirmed his support. The president spoke with "
+            "Fumio Kishida on Monday.")
+    agents = {agent for agent, _, _ in labels_of(extract(nlp, text), "spoke_with")}
+    assert agents == {"Joe Biden"}
