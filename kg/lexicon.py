@@ -48,6 +48,7 @@ class Lexicon:
     harm_verbs: frozenset[str]
     joining_verbs: frozenset[str]
     meet_verbs: frozenset[str]
+    figurative_objects: frozenset[str]
     meeting_nouns: frozenset[str]
     quantity_heads: frozenset[str]
     reciprocal: frozenset[str]
@@ -176,6 +177,7 @@ def _build(data: dict) -> Lexicon:
         harm_verbs=_words(attacked.get("harm_verbs")),
         joining_verbs=_words(attacked.get("joining_verbs")),
         meet_verbs=_words(convened.get("meet_verbs")),
+        figurative_objects=_words(convened.get("figurative_objects")),
         meeting_nouns=_words(convened.get("meeting_nouns")),
         quantity_heads=_words(data.get("quantity_heads")),
         reciprocal=_words(data.get("reciprocal")),

@@ -442,3 +442,11 @@ def test_the_president_named_often_is_the_president(nlp):
             "Fumio Kishida on Monday.")
     agents = {agent for agent, _, _ in labels_of(extract(nlp, text), "spoke_with")}
     assert agents == {"Joe Biden"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "That is why Joe Biden is bringing together our entire government to bridge the gap.",
+    "Joe Biden rallied the world against Russia.",
+])
+def test_a_figure_of_speech_is_no_convening(nlp, sentence):
+    assert labels_of(extract(nlp, sentence), "convened") == []

@@ -141,6 +141,10 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         if trigger.relation == Relation.SPOKE_WITH and (
                 _in_writing(verb, lex) or _admits(verb, ents, lex)):
             continue
+        if trigger.relation == Relation.CONVENED and any(
+                o.lemma_.lower() in lex.figurative_objects
+                for o in syntax.direct_objects(verb)):
+            continue  # "bringing together our entire government", "rallied the world"
         if syntax.is_passive(verb):
             agent_token = syntax.passive_agent(verb)
             object_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
