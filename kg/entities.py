@@ -357,7 +357,8 @@ def _phrase_label(token) -> str:
     for t in token.subtree:
         if t.i > token.i:
             break
-        if t.dep_ in ("det", "poss", "case", "punct", "nummod", "predet") or t.like_num:
+        if t.dep_ in ("det", "poss", "case", "punct", "nummod", "predet") or (
+                t.like_num and t.dep_ != "compound"):  # "two officials", "the First Lady"
             continue
         if t.head.dep_ == "poss" and t.head.i < token.i:
             continue

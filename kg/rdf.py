@@ -15,7 +15,9 @@ made from content hashes under a base IRI:
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Triple
@@ -173,30 +175,29 @@ class GraphBuilder:
     def triples(self, results: Iterable[DocResult]) -> Iterator[Triple]:
         """All triples of the graph of these documents' results.
 
-        An entity named in several documents is one node: its label is the longest
-        canonical name given to it, and its alternative labels the union of all.
+        An entity named in several documents is one node: its label is the name most
+        documents give it (among equals, the longest), its alternative labels the union
+        of all, and its link confidence the surest of the documents' links.
         """
-        merged: dict[str, tuple[Entity, set[str]]] = {}
+        first: dict[str, Entity] = {}
+        names: dict[str, set[str]] = defaultdict(set)
+        labels: dict[str, Counter] = defaultdict(Counter)
+        surest: dict[str, float] = {}
         for result in results:
             doc_id = result.document.id
             yield from self.document_triples(result.document)
             keys = {k: self.entity_key(e, doc_id) for k, e in result.entities.items()}
             for key, entity in result.entities.items():
                 gkey = keys[key]
-                names = {entity.label, *entity.alt_labels}
-                if gkey not in merged:
-                    merged[gkey] = (entity, names)
-                else:
-                    kept, seen = merged[gkey]
-                    seen |= names
-                    surest = max(kept.link_confidence or 0, entity.link_confidence or 0)
-                    if (len(entity.label), entity.label) > (len(kept.label), kept.label):
-                        kept = entity
-                        merged[gkey] = (entity, seen)
-                    if kept.wikidata:  # the surest of the documents' links
-                        kept.link_confidence = surest
+                first.setdefault(gkey, entity)
+                names[gkey] |= {entity.label, *entity.alt_labels}
+                labels[gkey][entity.label] += 1
+                if entity.link_confidence is not None:
+                    surest[gkey] = max(surest.get(gkey, 0.0), entity.link_confidence)
             for event in result.events:
                 yield from self.event_triples(event, keys)
-        for gkey in sorted(merged):
-            entity, names = merged[gkey]
-            yield from self.entity_triples(self.entity_iri(gkey), entity, names)
+        for gkey in sorted(first):
+            label = max(labels[gkey].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+            entity = replace(first[gkey], label=label, link_confidence=surest.get(gkey))
+            yield from self.entity_triples(self.entity_iri(gkey), entity, names[gkey])
+
