@@ -46,6 +46,7 @@ class Lexicon:
     weapon_preps: frozenset[str]
     light_verbs: frozenset[str]
     harm_verbs: frozenset[str]
+    idiom_objects: frozenset[str]
     joining_verbs: frozenset[str]
     meet_verbs: frozenset[str]
     figurative_objects: frozenset[str]
@@ -175,6 +176,7 @@ def _build(data: dict) -> Lexicon:
         weapon_preps=_words(attacked.get("weapon_preps")),
         light_verbs=_words(attacked.get("light_verbs")),
         harm_verbs=_words(attacked.get("harm_verbs")),
+        idiom_objects=_words(attacked.get("idiom_objects")),
         joining_verbs=_words(attacked.get("joining_verbs")),
         meet_verbs=_words(convened.get("meet_verbs")),
         figurative_objects=_words(convened.get("figurative_objects")),

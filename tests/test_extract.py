@@ -450,3 +450,12 @@ def test_the_president_named_often_is_the_president(nlp):
 ])
 def test_a_figure_of_speech_is_no_convening(nlp, sentence):
     assert labels_of(extract(nlp, sentence), "convened") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Joe Biden tries to strike a grand bargain like Barack Obama and John Boehner tried.",
+    "Over the next two years, New York is going to hit milestones of rail projects.",
+])
+def test_an_idiom_is_no_attack(nlp, sentence):
+    assert labels_of(extract(nlp, sentence), "attacked") == []
+

@@ -141,6 +141,9 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         if trigger.relation == Relation.SPOKE_WITH and (
                 _in_writing(verb, lex) or _admits(verb, ents, lex)):
             continue
+        if trigger.relation == Relation.ATTACKED and any(
+                o.lemma_.lower() in lex.idiom_objects for o in syntax.direct_objects(verb)):
+            continue  # "strike a deal", "hit milestones", "hit a target" of a plan
         if trigger.relation == Relation.CONVENED and any(
                 o.lemma_.lower() in lex.figurative_objects
                 for o in syntax.direct_objects(verb)):
