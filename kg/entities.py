@@ -283,7 +283,7 @@ class DocEntities:
         """ "The President" when the document names no president: a person known by role
         only, an entity of its own labelled by the role (a knowledge base may tell who)."""
         lex = self.lexicon
-        if token.tag_ not in ("NN", "NNP") or token.lower_ not in lex.title_words or \
+        if token.tag_ not in ("NN", "NNP") or token.lower_ not in lex.title_heads or \
                 token.lower_ in lex.anonymous_heads or token.lower_ in ROLE_EXCLUDED:
             return None
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
@@ -408,7 +408,7 @@ def _bare_titles(segments: list[Segment], lex: Lexicon) -> dict[str, Pos]:
     first: dict[str, Pos] = {}
     for segment in segments:
         for token in segment.doc:
-            if token.lower_ in lex.title_words and token.pos_ in ("NOUN", "PROPN") and all(
+            if token.lower_ in lex.title_heads and token.pos_ in ("NOUN", "PROPN") and all(
                     c.dep_ in ("det", "punct") for c in token.children if c.i < token.i) and \
                     any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
                     not _of_phrase(token):

@@ -95,6 +95,12 @@ class Lexicon:
         """Every single word that occurs in a title."""
         return frozenset(w for t in self.titles for w in t.split())
 
+    @property
+    def title_heads(self) -> frozenset[str]:
+        """The last word of each title ("coordinator" of "Middle East coordinator"): what
+        "the …" can name a person by."""
+        return frozenset(t.split()[-1] for t in self.titles)
+
 
 def _merge(base: dict, extra: dict) -> dict:
     out = dict(base)

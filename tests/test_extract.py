@@ -459,3 +459,12 @@ def test_a_figure_of_speech_is_no_convening(nlp, sentence):
 def test_an_idiom_is_no_attack(nlp, sentence):
     assert labels_of(extract(nlp, sentence), "attacked") == []
 
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Pittsburgh spoke with the governors on Friday.", []),
+    ("The Middle East met with Saudi Arabia.", []),
+    ("Japan spoke with China on Friday.", [("Japan", ("China",), ())]),
+])
+def test_only_a_country_among_places_holds_talks(nlp, sentence, expected):
+    assert labels_of(extract(nlp, sentence), "spoke_with") == expected

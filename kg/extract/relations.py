@@ -365,6 +365,8 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
     if relation == Relation.ATTACKED:  # a source is not attacked, nor attacks
         agents = [k for k in agents if not _is_source(ents, k, lex)]
         others = [k for k in others if not _is_source(ents, k, lex)]
+    else:  # a place talks or convenes only as its country's government
+        agents = [k for k in agents if _has_voice(ents, k)]
     if not agents or not others:
         return
     if not any(ents.is_named(k) for k in (*agents, *others)):
@@ -404,6 +406,16 @@ def _path(token, top) -> list:
         out.append(current)
         current = current.head
     return out
+
+
+def _has_voice(ents: DocEntities, key: str) -> bool:
+    """Anyone but a place that is not a country: "Pittsburgh", "Tennessee" or "the Middle
+    East" do not hold talks (a capital that acts was made its country already)."""
+    entity = ents.entities[key]
+    if entity.type != EntityType.LOCATION or ents.gazetteer is None:
+        return True
+    place = ents.gazetteer.lookup(entity.label)
+    return place is not None and place.qid is not None  # a country
 
 
 def _is_event_name(ents: DocEntities, key: str, lex: Lexicon) -> bool:
