@@ -87,6 +87,7 @@ class Lexicon:
     plural_pronouns: frozenset[str]
     media: frozenset[str]
     media_words: frozenset[str]
+    media_roles: frozenset[str]
     quote_min_words: int
     raw: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
 
@@ -223,6 +224,7 @@ def _build(data: dict) -> Lexicon:
         plural_pronouns=_words(data.get("plural_pronouns")),
         media=_words(data.get("media")),
         media_words=_words(data.get("media_words")),
+        media_roles=_words(data.get("media_roles")),
         quote_min_words=int(data.get("quote_min_words", 3)),
         raw=data,
     )

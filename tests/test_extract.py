@@ -468,3 +468,11 @@ def test_an_idiom_is_no_attack(nlp, sentence):
 ])
 def test_only_a_country_among_places_holds_talks(nlp, sentence, expected):
     assert labels_of(extract(nlp, sentence), "spoke_with") == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Senator Todd Young told our Hill reporter, Allie Pecorin, that the plan was dead.",
+    "Joe Biden told Maria Bartiromo, a Fox correspondent, that the plan was dead.",
+])
+def test_telling_a_journalist_is_an_interview_not_talks(nlp, sentence):
+    assert labels_of(extract(nlp, sentence), "spoke_with") == []

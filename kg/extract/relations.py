@@ -352,6 +352,8 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
     attack = relation == Relation.ATTACKED
     agents = ents.resolve(agent_token, Role.ACTOR if attack else Role.PARTY)
     others: list[str] = []
+    if relation == Relation.SPOKE_WITH:  # "told our Hill reporter, Allie Pecorin"
+        object_tokens = [t for t in object_tokens if not _journalist(t, lex)]
     for token in [*object_tokens, *_included(trigger)]:
         for included in [token] if token.pos_ not in syntax.VERBS else []:
             for key in ents.resolve(included, Role.TARGET if attack else Role.PARTY):
@@ -406,6 +408,16 @@ def _path(token, top) -> list:
         out.append(current)
         current = current.head
     return out
+
+
+def _journalist(token, lex: Lexicon) -> bool:
+    """A reporter, by the noun itself or by an apposition ("our reporter, Allie Pecorin",
+    "Allie Pecorin, a CNN correspondent")."""
+    related = [token, *(c for c in token.children if c.dep_ == "appos")]
+    if token.dep_ == "appos":
+        related.append(token.head)
+    return any(t.lemma_.lower() in lex.media_roles or t.lower_ in lex.media_roles
+               for t in related)
 
 
 def _has_voice(ents: DocEntities, key: str) -> bool:
