@@ -455,9 +455,15 @@ def test_a_figure_of_speech_is_no_convening(nlp, sentence):
 @pytest.mark.parametrize("sentence", [
     "Joe Biden tries to strike a grand bargain like Barack Obama and John Boehner tried.",
     "Over the next two years, New York is going to hit milestones of rail projects.",
+    "Vladimir Putin directly attacked Ukraine’s right to exist.",
 ])
 def test_an_idiom_is_no_attack(nlp, sentence):
     assert labels_of(extract(nlp, sentence), "attacked") == []
+
+
+def test_an_attack_on_a_countrys_grid_is_on_the_country(nlp):
+    result = extract(nlp, "Russia attacked Ukraine's power grid on Monday.")
+    assert labels_of(result, "attacked") == [("Russia", ("Ukraine",), ())]
 
 
 
@@ -476,3 +482,13 @@ def test_only_a_country_among_places_holds_talks(nlp, sentence, expected):
 ])
 def test_telling_a_journalist_is_an_interview_not_talks(nlp, sentence):
     assert labels_of(extract(nlp, sentence), "spoke_with") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Russia launched further attacks on Ukraine on Monday.", "asserted"),
+    ("The Department of Energy will be holding additional calls with Canada next week.",
+     "future"),
+    ("Officials fear additional strikes by Russia on Ukraine.", "hypothetical"),
+])
+def test_more_of_the_same_is_no_hedge(nlp, sentence, expected):
+    assert {e.factuality.value for e in extract(nlp, sentence).events} == {expected}
