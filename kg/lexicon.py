@@ -88,6 +88,7 @@ class Lexicon:
     media: frozenset[str]
     media_words: frozenset[str]
     media_roles: frozenset[str]
+    public_bodies: frozenset[str]
     quote_min_words: int
     raw: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
 
@@ -225,6 +226,7 @@ def _build(data: dict) -> Lexicon:
         media=_words(data.get("media")),
         media_words=_words(data.get("media_words")),
         media_roles=_words(data.get("media_roles")),
+        public_bodies=_words(data.get("public_bodies")),
         quote_min_words=int(data.get("quote_min_words", 3)),
         raw=data,
     )

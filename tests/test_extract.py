@@ -492,3 +492,13 @@ def test_telling_a_journalist_is_an_interview_not_talks(nlp, sentence):
 ])
 def test_more_of_the_same_is_no_hedge(nlp, sentence, expected):
     assert {e.factuality.value for e in extract(nlp, sentence).events} == {expected}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("To accelerate this progress, Joe Biden is urging Congress to pass legislation.", []),
+    ("Joe Biden has asked Congress to make an historic investment.", []),
+    ("Joe Biden urged Benjamin Netanyahu to show restraint.",
+     [("Joe Biden", ("Benjamin Netanyahu",), ())]),
+])
+def test_an_appeal_to_a_public_body_is_no_conversation(nlp, sentence, expected):
+    assert labels_of(extract(nlp, sentence), "spoke_with") == expected

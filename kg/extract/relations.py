@@ -353,7 +353,8 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
     agents = ents.resolve(agent_token, Role.ACTOR if attack else Role.PARTY)
     others: list[str] = []
     if relation == Relation.SPOKE_WITH:  # "told our Hill reporter, Allie Pecorin"
-        object_tokens = [t for t in object_tokens if not _journalist(t, lex)]
+        object_tokens = [t for t in object_tokens if not _journalist(t, lex)
+                         and not _appeal(trigger, t, lex)]
     for token in [*object_tokens, *_included(trigger)]:
         for included in [token] if token.pos_ not in syntax.VERBS else []:
             for key in ents.resolve(included, Role.TARGET if attack else Role.PARTY):
@@ -408,6 +409,13 @@ def _path(token, top) -> list:
         out.append(current)
         current = current.head
     return out
+
+
+def _appeal(trigger, token, lex: Lexicon) -> bool:
+    """ "urging Congress to pass legislation": asking a public body to act is an appeal
+    made in public, not a conversation with it."""
+    asks = any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children)
+    return asks and token.lower_ in lex.public_bodies
 
 
 def _journalist(token, lex: Lexicon) -> bool:
