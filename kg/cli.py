@@ -268,7 +268,8 @@ def kb_build(
     Example: kgbuild kb build latest-all.json.bz2 --type Q5 -o people.kb
     Example: kgbuild kb build my-places.tsv -o places.kb && kgbuild corpus/ -o g.ttl --kb places.kb
     """
-    from kg.link.build import KBSourceError, build_kb
+    from kg.link.build import build_kb
+    from kg.link.kb import KBError
 
     if not output.parent.is_dir():
         raise _fail(f"{output.parent}: no such folder; create it first", EXIT_OUTPUT)
@@ -283,7 +284,7 @@ def kb_build(
                           default_type=default_type, on_progress=progress)
         if shown:
             print(file=sys.stderr)
-    except KBSourceError as exc:
+    except KBError as exc:
         raise _fail(str(exc), EXIT_INPUT) from None
     except OSError as exc:
         raise _fail(f"{exc.filename or output}: {exc.strerror or exc}", EXIT_OUTPUT) from None

@@ -300,7 +300,7 @@ def cluster_names(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) 
     for mention, _span in raw:  # "President Biden" where the document names only Natalie
         words = mention.name.split()
         known = surnames.get(fold(words[-1])) if len(words) == 1 else None
-        if known and _likeliest(known, mention, counts) is None:
+        if known and mention.title and _likeliest(known, mention, counts) is None:
             counts[("other", fold(words[-1]))] = counts.get(("other", fold(words[-1])), 0) + 1
     for mention, span in raw:
         key, label, etype = _assign(mention, persons, surnames, gaz, counts, _acts(span, lex))

@@ -175,6 +175,11 @@ def test_kb_and_linker_errors_exit_with_their_codes(tmp_path):
     bad = runner.invoke(app, ["kb", "build", str(tmp_path / "a.txt"), "-o",
                               str(tmp_path / "k.kb")])
     assert bad.exit_code == 3 and "header needs an id column" in bad.output
+    dump = tmp_path / "d.json"
+    dump.write_text("[\n]\n", encoding="utf-8")
+    unknown_class = runner.invoke(app, ["kb", "build", str(dump), "--type", "Q99999999",
+                                        "-o", str(tmp_path / "k.kb")])
+    assert unknown_class.exit_code == 3 and "Q99999999" in unknown_class.output
     odd = tmp_path / "x.xml"
     odd.write_text("<x/>", encoding="utf-8")
     other = runner.invoke(app, ["kb", "build", str(odd), "-o", str(tmp_path / "k.kb")])

@@ -86,8 +86,8 @@ def _multiword_ok(verb, trigger: Trigger) -> bool:
 def _phrasal(verb, trigger: Trigger, lex: Lexicon) -> bool:
     """ "speak out for", "hit out at": a particle the trigger does not name makes the
     verb another one."""
-    return any(c.dep_ == "prt" and c.lower_ in lex.phrasal_particles
-               and c.lower_ not in trigger.words for c in verb.children)
+    return any(syntax.has_particle(verb, particle)
+               for particle in lex.phrasal_particles - set(trigger.words))
 
 
 def _in_writing(verb, lex: Lexicon) -> bool:
@@ -132,9 +132,8 @@ def _naming(verb) -> bool:
 
 
 def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
-    if verb.lemma_.lower() == "call" and (_naming(verb) or syntax.has_particle(verb, "out")
-                                          or syntax.has_particle(verb, "off")):
-        return  # "an agency called DARPA", "called out the senator", "called off the talks"
+    if verb.lemma_.lower() == "call" and _naming(verb):
+        return  # "an agency called DARPA" ("called out", "called off": see _phrasal)
     for trigger in lex.verbs.get(verb.lemma_.lower(), ()):
         if not _multiword_ok(verb, trigger) or _phrasal(verb, trigger, lex):
             continue

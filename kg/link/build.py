@@ -12,10 +12,9 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from kg.link.dump import DumpStats, read_dump
 from kg.link.kb import KBEntity, KBError, is_qid, write_kb
 from kg.link.sources import TableStats, parse_type, read_table
-
-KBSourceError = KBError
 
 DUMP_SUFFIXES = (".json", ".json.gz", ".json.bz2")
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".csv.gz", ".tsv.gz")
@@ -56,10 +55,6 @@ def build_kb(sources: Iterable[str | os.PathLike[str]], output: str | os.PathLik
         if not path.is_file():
             raise KBError(f"{path}: no such file")
         _kind(path)
-    types = list(types)
-    for value in types:
-        if not is_qid(value):
-            raise KBError(f"--type {value}: give a Wikidata class id such as Q5")
     etype = None
     if default_type is not None:
         etype = parse_type(default_type)
@@ -69,27 +64,25 @@ def build_kb(sources: Iterable[str | os.PathLike[str]], output: str | os.PathLik
     ids = read_ids(Path(ids_file)) if ids_file else None
     counts: dict[str, int] = {}
     notes: list[str] = []
-    total_read = [0]
+    total_read = 0
 
     def stream() -> Iterator[KBEntity]:
+        nonlocal total_read
         for path in paths:
             count = 0
-            if _kind(path) == "dump":
-                from kg.link.dump import DumpStats, read_dump
-
+            if _kind(path) == "dump":  # the class ids of --type are checked by read_dump
                 stats = DumpStats()
-                records = read_dump(path, types=types or None, ids=ids, stats=stats)
+                records = read_dump(path, types=list(types) or None, ids=ids, stats=stats)
             else:
-                table_stats = TableStats()
-                records = read_table(path, default_type=etype, stats=table_stats)
+                stats = TableStats()
+                records = read_table(path, default_type=etype, stats=stats)
             for count, entity in enumerate(records, start=1):  # noqa: B007
                 yield entity
-                total_read[0] += 1
-                if on_progress is not None and total_read[0] % 10_000 == 0:
-                    on_progress(total_read[0])
+                total_read += 1
+                if on_progress is not None and total_read % 10_000 == 0:
+                    on_progress(total_read)
             counts[str(path)] = count
-            if _kind(path) == "dump":
-                notes.extend(f"{path}: {problem}" for problem in stats.problems())
+            notes.extend(f"{path}: {problem}" for problem in stats.problems())
 
     total = write_kb(stream(), output, [p.name for p in paths])
     lines = [f"{output}: {total} entities"]

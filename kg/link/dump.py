@@ -29,7 +29,7 @@ from typing import IO, NamedTuple
 import yaml
 
 from kg.lexicon import read_yaml
-from kg.link.kb import KBEntity, Office, is_qid
+from kg.link.kb import KBEntity, KBError, Office, is_qid
 from kg.model import EntityType
 from kg.resources import data_dir
 
@@ -50,7 +50,7 @@ _TIME = re.compile(r"([+-])(\d+)-(\d\d)-(\d\d)T")
 _HEAD = re.compile(rb'\s*\{"type":"(\w+)","id":"(\w+)"')
 
 
-class DumpError(Exception):
+class DumpError(KBError):
     """A dump or class table that cannot be read; the message says which and why."""
 
 

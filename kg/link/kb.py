@@ -16,7 +16,6 @@ import datetime as dt
 import json
 import os
 import sqlite3
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from kg.gazetteer import fold
 from kg.model import EntityType
+from kg.rdfio import atomic_path
 
 #: the prefix of surname keys in the name table
 SURNAME = "~"
@@ -132,41 +132,34 @@ def write_kb(entities: Iterable[KBEntity], path: str | os.PathLike[str],
     target = Path(path)
     if not target.parent.is_dir():
         raise KBError(f"{target.parent}: no such folder; create it first")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    os.unlink(tmp)
-    try:
+    with atomic_path(target) as tmp:
         db = sqlite3.connect(tmp)
-        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        count = 0
-        with db:
-            for entity in entities:
-                row = db.execute("SELECT * FROM entity WHERE qid = ?", (entity.qid,)).fetchone()
-                if row is not None:
-                    entity = _merge(_entity(row), entity)
-                else:
-                    count += 1
-                db.execute("INSERT OR REPLACE INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           _row(entity))
-                db.executemany("INSERT OR IGNORE INTO name VALUES (?, ?)",
-                               ((name, entity.qid) for name in sorted(entity.names())))
-            db.executemany("INSERT INTO meta VALUES (?, ?)",
-                           [("format", FORMAT), ("entities", str(count)),
-                            ("sources", json.dumps(sorted(set(sources))))])
-        db.execute("VACUUM")
-        db.close()
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        try:
+            count = _fill(db, entities, sources)
+            db.execute("VACUUM")
+        finally:
+            db.close()
     return count
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _fill(db: sqlite3.Connection, entities: Iterable[KBEntity], sources: Iterable[str]) -> int:
+    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+    count = 0
+    with db:
+        for entity in entities:
+            row = db.execute("SELECT * FROM entity WHERE qid = ?", (entity.qid,)).fetchone()
+            if row is not None:
+                entity = _merge(_entity(row), entity)
+            else:
+                count += 1
+            db.execute("INSERT OR REPLACE INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       _row(entity))
+            db.executemany("INSERT OR IGNORE INTO name VALUES (?, ?)",
+                           ((name, entity.qid) for name in sorted(entity.names())))
+        db.executemany("INSERT INTO meta VALUES (?, ?)",
+                       [("format", FORMAT), ("entities", str(count)),
+                        ("sources", json.dumps(sorted(set(sources))))])
+    return count
 
 
 def _row(entity: KBEntity) -> tuple:

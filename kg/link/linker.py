@@ -11,7 +11,7 @@ of a compatible type (a person never links to a country), and scores each:
 - +0.3 when the KB knows the candidate's offices and one was held on the document's date
   (the president in office, not a namesake).
 
-The best candidate is linked when its score reaches the type's threshold and beats the
+The best candidate is linked when its score reaches a threshold and beats the
 second by a margin; otherwise the entity stays unlinked, since a wrong link is worse than
 none. The link's confidence grows with the score and the margin. A person whose title
 names a country links only to a person of that country; a person named only by title
@@ -25,7 +25,7 @@ names are known when people are scored.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -38,9 +38,11 @@ LABEL_BONUS = 0.1
 COUNTRY_BONUS = 0.3
 OFFICE_BONUS = 0.3
 MARGIN = 0.25
-#: the score a candidate needs, by type: a person's name alone (a legislator somewhere,
+#: the score a candidate needs: a person's name alone (a legislator somewhere,
 #: prominence 0.4) is not enough without the document's country or the office's date
-THRESHOLD = {EntityType.PERSON: 0.6, EntityType.LOCATION: 0.6, EntityType.ORGANIZATION: 0.6}
+THRESHOLD = 0.6
+#: what is linked; groups ("security aides") and anonymous sources are not
+LINKED_TYPES = frozenset({EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION})
 
 
 class CandidateSource(Protocol):
@@ -138,10 +140,11 @@ class Linker:
                 return _without_namesake_parts(list(found.values()))
         return []
 
-    def score(self, entity: Entity, candidate: KBEntity, countries: set[str],
+    def score(self, candidate: KBEntity, names: set[str], countries: set[str],
               date: dt.date | None) -> float:
+        """``names``: the keys of the entity's own names (:func:`name_key`)."""
         score = candidate.prominence
-        if name_key(candidate.label) in {name_key(n) for n in _names(entity)}:
+        if name_key(candidate.label) in names:
             score += LABEL_BONUS
         if candidate.country and candidate.country in countries - {candidate.qid}:
             score += COUNTRY_BONUS
@@ -155,13 +158,14 @@ class Linker:
         context = countries | titled
         candidates = [c for c in self.candidates(entity, context)
                       if not (titled and c.country and c.country not in titled)]
-        scored = sorted(((self.score(entity, c, context, date), c.qid, c)
+        names = {name_key(n) for n in _names(entity)}
+        scored = sorted(((self.score(c, names, context, date), c.qid, c)
                          for c in candidates), key=lambda s: (-s[0], s[1]))
         if not scored:
             return None
         best, _, chosen = scored[0]
         margin = best - scored[1][0] if len(scored) > 1 else 1.0
-        if best < THRESHOLD.get(entity.type, 1.0) or margin < MARGIN:
+        if best < THRESHOLD or margin < MARGIN:
             return None
         confidence = min(best, 1.0) * (0.5 + 0.5 * min(margin, 1.0))
         return Link(chosen, round(min(confidence, 0.99), 2))
@@ -173,7 +177,7 @@ class Linker:
         other places of the first time belong to ("Damascus" in an article about Syria).
         Then people and organisations, in the light of all linked places."""
         entities = [e for e in result.entities.values()
-                    if not e.anonymous and e.type in THRESHOLD]
+                    if not e.anonymous and e.type in LINKED_TYPES]
         places = sorted((e for e in entities if e.type == EntityType.LOCATION),
                         key=lambda e: e.key)
         others = sorted((e for e in entities if e.type != EntityType.LOCATION),
@@ -201,8 +205,3 @@ def _apply(entity: Entity, link: Link) -> None:
     entity.wikidata = link.entity.qid
     entity.link_confidence = link.confidence
 
-
-def link_all(linker: Linker, results: Iterable[DocResult]) -> Iterable[DocResult]:
-    for result in results:
-        linker.link(result)
-        yield result

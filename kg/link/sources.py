@@ -45,6 +45,12 @@ class TableStats:
     rows: int = 0
     skipped: int = 0
 
+    def problems(self) -> list[str]:
+        """What a report should say about the rows read (as :class:`DumpStats` does)."""
+        if not self.skipped:
+            return []
+        return [f"{self.skipped} row(s) without an id or a name were skipped"]
+
 
 def parse_type(value: str) -> EntityType | None:
     return TYPE_NAMES.get(value.strip().lower())
@@ -70,7 +76,6 @@ def read_table(path: str | os.PathLike[str], default_type: EntityType | None = N
             first, skipped = raw.readline(), 0
             while first.startswith("#"):  # leading comments
                 first, skipped = raw.readline(), skipped + 1
-            fh = raw
             delimiter = "\t" if "\t" in first else ","
             fields = next(csv.reader([first], delimiter=delimiter), [])
             header = {f.strip().lower(): f for f in fields}
@@ -80,8 +85,9 @@ def read_table(path: str | os.PathLike[str], default_type: EntityType | None = N
                               f" and a name column ({', '.join(LABEL_COLUMNS)}); it has "
                               f"{', '.join(fields) or 'nothing'}")
             if "type" not in header and default_type is None:
-                raise KBError(f"{path}: no 'type' column; give every row's type with --type")
-            reader = csv.DictReader(fh, fieldnames=fields, delimiter=delimiter)
+                raise KBError(f"{path}: no 'type' column; give every row's type with "
+                              "--default-type")
+            reader = csv.DictReader(raw, fieldnames=fields, delimiter=delimiter)
             for line, row in enumerate(reader, start=2 + skipped):
                 entity = _record(row, header, id_col, label_col, default_type, path, line)
                 stats.rows += 1
