@@ -97,6 +97,8 @@ class DocEntities:
         key = self.entity_at(token)
         if key:
             return self._metonymy(key, role)
+        if _generic(token, lex):
+            return None  # "people say …": nobody in particular
         pos = self.pos(token)
         if pos in self.first_person:
             return self.first_person[pos]
@@ -336,6 +338,19 @@ class DocEntities:
         return key
 
 
+#: determiners that leave a noun unspecific ("a person", "some people", "every kid")
+INDEFINITE = {"a", "an", "some", "any", "every", "many", "most", "all", "no"}
+
+
+def _generic(token, lex: Lexicon) -> bool:
+    """ "people say", "a person that says", "everybody": nobody in particular. A word of
+    its own makes the noun someone ("people familiar with the talks", "my kid")."""
+    if token.lemma_.lower() not in lex.generic_heads and token.lower_ not in lex.generic_heads:
+        return False
+    return all(c.dep_ in ("det", "predet") and c.lower_ in INDEFINITE or c.dep_ in
+               ("punct", "relcl", "cc", "conj") for c in token.children)
+
+
 def _suffix_starts(phrase: str) -> list[int]:
     return [0] + [i + 1 for i, ch in enumerate(phrase) if ch == " "]
 
@@ -350,6 +365,20 @@ def _of_phrase(token) -> list[str]:
     return []
 
 
+#: how the words of a noun phrase's name hang from its head ("senior", "administration")
+MODIFIER_DEPS = {"amod", "compound", "nmod", "advmod", "npadvmod", "hmod", "hyph", "cc",
+                 "conj", "prep", "pobj", "quantmod"}
+
+
+def _path_up(word, head) -> list:
+    """``word`` and the words between it and ``head`` (exclusive), climbing."""
+    out = []
+    while word.i != head.i and word.head.i != word.i:
+        out.append(word)
+        word = word.head
+    return out
+
+
 def _phrase_label(token) -> str:
     """The words of a noun phrase without determiners, possessives, numbers and clauses
     ("a senior Biden administration official" -> "senior Biden administration official")."""
@@ -362,6 +391,8 @@ def _phrase_label(token) -> str:
             continue
         if t.head.dep_ == "poss" and t.head.i < token.i:
             continue
+        if any(a.dep_ not in MODIFIER_DEPS for a in _path_up(t, token)):
+            continue  # "(b) The Secretary", "You know, the President": not the phrase's
         keep.append(t.text)
     return " ".join(" ".join(keep).split()) or token.text.strip() or token.lemma_
 

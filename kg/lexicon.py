@@ -83,6 +83,7 @@ class Lexicon:
     title_modifiers: frozenset[str]
     anonymous_heads: frozenset[str]
     group_heads: frozenset[str]
+    generic_heads: frozenset[str]
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     media: frozenset[str]
@@ -221,6 +222,7 @@ def _build(data: dict) -> Lexicon:
         title_modifiers=_words(data.get("title_modifiers")),
         anonymous_heads=_words(data.get("anonymous_heads")) | _words(data.get("person_nouns")),
         group_heads=_words(data.get("group_heads")),
+        generic_heads=_words(data.get("generic_heads")),
         person_pronouns=_words(data.get("person_pronouns")),
         plural_pronouns=_words(data.get("plural_pronouns")),
         media=_words(data.get("media")),

@@ -25,14 +25,18 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     """What the auxiliaries, negation and subordinators of one clause say, if anything.
 
     "would" in reported speech is "will" seen from the past ("announced that he would
-    convene"): Future; elsewhere it is a condition or a possibility."""
+    convene"): Future; in a clause of manner it is a habit ("as my grandfather would
+    say": he said it, often); elsewhere it is a condition or a possibility."""
     negated = future = hypothetical = False
+    habitual = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     for child in verb.children:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in lex.negators):
             negated = True
         elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
             backshifted = word in ("would", "’d", "'d") and _reported(verb, lex)
+            if word == "would" and habitual:
+                continue
             if word in lex.future_modals or child.lemma_.lower() in lex.future_modals or \
                     backshifted:
                 future = True

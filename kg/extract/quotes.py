@@ -33,6 +33,10 @@ from kg.model import EntityType
 from kg.nlp import Segment
 
 FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
+#: speech verbs that, with an infinitive, say how another act goes on
+ASPECTUAL = {"continue", "go"}
+#: words a title leaves in lower case ("Tackling the Climate Crisis at Home and Abroad")
+FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
 
 
 @dataclass
@@ -107,8 +111,11 @@ def _is_statement(quote: Quote, lex: Lexicon) -> bool:
     words = [t for t in tokens if t.is_alpha]
     if len(words) < lex.quote_min_words:
         return False
-    if all(t.text[:1].isupper() for t in words):
-        return False  # "We Can Do This: Live": a title in capitals, not a sentence
+    content = [t for t in words if t.pos_ not in FUNCTION_POS]
+    if all(t.text[:1].isupper() for t in content) and tokens[-1].text not in (".", "?", "!"):
+        # "We Can Do This: Live", "Tackling the Climate Crisis at Home and Abroad": a
+        # title, its words capitalised but for the small ones, not a sentence
+        return False
     return any(t.pos_ in syntax.VERBS for t in tokens)
 
 
@@ -164,8 +171,13 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
 
 
 def _is_speech_verb(token, quote: Quote, lex: Lexicon) -> bool:
-    return token.pos_ in syntax.VERBS and token.lemma_.lower() in lex.speech_verbs and \
-        not _inside(token, quote)
+    """A verb of saying outside the quote. "Continue" with an infinitive tells how
+    something else goes on ("Russia continues to make claims"), not that anyone spoke."""
+    if token.pos_ not in syntax.VERBS or token.lemma_.lower() not in lex.speech_verbs or \
+            _inside(token, quote):
+        return False
+    return token.lemma_.lower() not in ASPECTUAL or not any(
+        c.dep_ == "xcomp" for c in token.children)
 
 
 def _adjacent_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:

@@ -414,7 +414,8 @@ def _appeal(trigger, token, lex: Lexicon) -> bool:
     """ "urging Congress to pass legislation": asking a public body to act is an appeal
     made in public, not a conversation with it."""
     asks = any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children)
-    return asks and token.lower_ in lex.public_bodies
+    body = [token, *syntax.prep_objects(token, {"of"})]  # "members of Congress"
+    return asks and any(t.lower_ in lex.public_bodies for t in body)
 
 
 def _journalist(token, lex: Lexicon) -> bool:
