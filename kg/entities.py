@@ -63,6 +63,8 @@ class DocEntities:
     gazetteer: Gazetteer | None = None
     #: where each bare title ("the President") is first written in the document
     bare_titles: dict[str, Pos] = field(default_factory=dict)
+    #: tokens of names that address someone ("Thanks, Jen.", "John, so, …")
+    vocatives: set[Pos] = field(default_factory=set)
 
     # -- positions ----------------------------------------------------------------
 
@@ -94,6 +96,8 @@ class DocEntities:
     def _resolve_one(self, token, role: str) -> str | None:
         lex = self.lexicon
         assert lex is not None
+        if self.pos(token) in self.vocatives:
+            return None  # whom the speaker addresses takes no part in what is said
         key = self.entity_at(token)
         if key:
             return self._metonymy(key, role)
@@ -190,8 +194,16 @@ class DocEntities:
                 continue
             for candidate in candidates:
                 key = self.entity_at(candidate)
-                if key and self.entities[key].type != EntityType.PERSON:
-                    return key
+                if key is None or self.entities[key].type == EntityType.PERSON:
+                    continue
+                if role in (Role.PARTY, Role.SPEAKER) and \
+                        self.entities[key].type == EntityType.LOCATION and (
+                        token.lemma_.lower() not in lex.body_heads or any(
+                            c.dep_ in ("amod", "compound") for c in token.children)):
+                    # "the governors of Georgia" are not Georgia, nor "the civil rights
+                    # leaders of America" America; "the leaders of Japan" are Japan
+                    continue
+                return key
         return None
 
     def _place_of(self, token) -> str | None:
@@ -339,7 +351,8 @@ class DocEntities:
 
 
 #: determiners that leave a noun unspecific ("a person", "some people", "every kid")
-INDEFINITE = {"a", "an", "some", "any", "every", "many", "most", "all", "no"}
+INDEFINITE = {"a", "an", "some", "any", "every", "many", "most", "all", "no", "more",
+              "other", "few", "several"}
 
 
 def _generic(token, lex: Lexicon) -> bool:
@@ -347,7 +360,7 @@ def _generic(token, lex: Lexicon) -> bool:
     its own makes the noun someone ("people familiar with the talks", "my kid")."""
     if token.lemma_.lower() not in lex.generic_heads and token.lower_ not in lex.generic_heads:
         return False
-    return all(c.dep_ in ("det", "predet") and c.lower_ in INDEFINITE or c.dep_ in
+    return all(c.dep_ in ("det", "predet", "amod") and c.lower_ in INDEFINITE or c.dep_ in
                ("punct", "relcl", "cc", "conj") for c in token.children)
 
 
@@ -411,6 +424,9 @@ def find_entities(segments: list[Segment], lexicon: Lexicon, gazetteer: Gazettee
     _anonymous_sources(result, segments, lexicon)
     for mention in result.mentions:
         mention.in_quote = mention.pos in result.quoted
+        if mention.vocative:
+            result.vocatives.update((mention.pos[0], i) for i in range(mention.pos[1],
+                                                                       mention.end))
     _genders(result, lexicon)
     result.bare_titles = _bare_titles(segments, lexicon)
     _references(result, segments, lexicon)

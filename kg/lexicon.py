@@ -49,6 +49,7 @@ class Lexicon:
     idiom_objects: frozenset[str]
     joining_verbs: frozenset[str]
     meet_verbs: frozenset[str]
+    person_verbs: frozenset[str]
     figurative_objects: frozenset[str]
     meeting_nouns: frozenset[str]
     quantity_heads: frozenset[str]
@@ -78,12 +79,14 @@ class Lexicon:
     intention_nouns: frozenset[str]
     conditional_marks: frozenset[str]
     hedges: frozenset[str]
+    future_modifiers: frozenset[str]
     negators: frozenset[str]
     titles: frozenset[str]
     title_modifiers: frozenset[str]
     anonymous_heads: frozenset[str]
     group_heads: frozenset[str]
     generic_heads: frozenset[str]
+    body_heads: frozenset[str]
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     media: frozenset[str]
@@ -176,6 +179,7 @@ def _build(data: dict) -> Lexicon:
             nouns.setdefault(lemma, []).extend(triggers)
     attacked = relations.get("attacked") or {}
     convened = relations.get("convened") or {}
+    spoke = relations.get("spoke_with") or {}
     fact = data.get("factuality") or {}
     return Lexicon(
         verbs=verbs,
@@ -188,6 +192,7 @@ def _build(data: dict) -> Lexicon:
         idiom_objects=_words(attacked.get("idiom_objects")),
         joining_verbs=_words(attacked.get("joining_verbs")),
         meet_verbs=_words(convened.get("meet_verbs")),
+        person_verbs=_words(spoke.get("person_verbs")),
         figurative_objects=_words(convened.get("figurative_objects")),
         meeting_nouns=_words(convened.get("meeting_nouns")),
         quantity_heads=_words(data.get("quantity_heads")),
@@ -217,12 +222,14 @@ def _build(data: dict) -> Lexicon:
         intention_nouns=_words(fact.get("intention_nouns")),
         conditional_marks=_words(fact.get("conditional_marks")),
         hedges=_words(fact.get("hedges")),
+        future_modifiers=_words(fact.get("future_modifiers")),
         negators=_words(fact.get("negators")),
         titles=_words(data.get("titles")),
         title_modifiers=_words(data.get("title_modifiers")),
         anonymous_heads=_words(data.get("anonymous_heads")) | _words(data.get("person_nouns")),
         group_heads=_words(data.get("group_heads")),
         generic_heads=_words(data.get("generic_heads")),
+        body_heads=_words(data.get("body_heads")),
         person_pronouns=_words(data.get("person_pronouns")),
         plural_pronouns=_words(data.get("plural_pronouns")),
         media=_words(data.get("media")),

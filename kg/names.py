@@ -144,6 +144,8 @@ def _title_phrases(span, lex: Lexicon) -> set[str]:
     if words:
         found.add(" ".join(words))
     root = span.root
+    if _vocative(span, lex):
+        return {f for f in found if any(w in lex.title_words for w in f.split())}
     for appos in [c for c in root.children if c.dep_ == "appos"] + (
             [root.head] if root.dep_ == "appos" else []):
         phrase = " ".join(t.lower_ for t in appos.subtree
@@ -164,6 +166,8 @@ def _vocative(span, lex: Lexicon | None = None) -> bool:
             (words and words[-1].text == "Q") or (len(words) >= 2 and words[-1].text == ","
                                                   and _discourse(words[:-1], lex))):
         return True
+    if _opens_address(span, lex) or _aside_address(span):
+        return True
     root = span.root
     if root.dep_ in ("intj", "npadvmod", "dep") and root.head.dep_ == "ROOT":
         doc = span.doc
@@ -172,6 +176,41 @@ def _vocative(span, lex: Lexicon | None = None) -> bool:
         return (before is not None and before.text == ",") or (
             after is not None and after.text == ",")
     return False
+
+
+def _opens_address(span, lex: Lexicon | None) -> bool:
+    """A name that opens its sentence, set off by a comma, before a clause of its own:
+    "John, so, talking about …", "Nandita, the President is briefed …" (a title after
+    the comma that no second comma closes is that clause's subject, not an apposition:
+    "Netanyahu, the prime minister, said …")."""
+    doc = span.doc
+    sent = span.root.sent
+    before = [t for t in doc[sent.start:span.start] if not (t.is_punct or t.is_space)]
+    if lex is None or any(t.text != "Q" and not _discourse([t], lex) for t in before) or \
+            span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    after = doc[span.end + 1]
+    comma_next = span.end + 2 < len(doc) and doc[span.end + 2].text == ","
+    if after.lower_ in ("i", "we", "you") or (_discourse([after], lex) and comma_next):
+        return True  # "John, so, …", "Peter, I think …" (not "Biden, now 81, …")
+    for appos in (c for c in span.root.children if c.dep_ == "appos"):
+        following = doc[appos.right_edge.i + 1] if appos.right_edge.i + 1 < len(doc) else None
+        if following is not None and following.pos_ in ("AUX", "VERB"):
+            return True
+    return False
+
+
+def _aside_address(span) -> bool:
+    """A lone first name set off by commas after a clause, not after a noun it could
+    stand in apposition to: "time is not unlimited, Josh, and …"."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 2 or span.end >= len(doc):
+        return False
+    if doc[span.start - 1].text != "," or doc[span.end].text not in (",", ".", "?", "!"):
+        return False
+    if load_first_names().get(span.text) is None:
+        return False
+    return doc[span.start - 2].pos_ not in ("NOUN", "PROPN", "PRON", "NUM")
 
 
 def _discourse(words: list, lex: Lexicon) -> bool:

@@ -502,3 +502,112 @@ def test_more_of_the_same_is_no_hedge(nlp, sentence, expected):
 ])
 def test_an_appeal_to_a_public_body_is_no_conversation(nlp, sentence, expected):
     assert labels_of(extract(nlp, sentence), "spoke_with") == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "In her opening remarks, Gina Raimondo recalled the agency's \"Guide to Building "
+    "Stronger Local Supply Chains.\"",
+    "Today, Dr. Ana Ruiz released a \"Community Toolkit for Safer Streets,\" continuing "
+    "her work.",
+])
+def test_a_title_in_quotation_marks_is_not_a_statement(nlp, sentence):
+    assert labels_of(extract(nlp, sentence), "stated") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ('As my grandfather Ambrose Finnegan would say, "Keep the faith, Joey, and get up."',
+     "asserted"),
+    ('Joe Biden would say, "We will get this done," if the votes came.', "hypothetical"),
+])
+def test_would_in_a_clause_of_manner_is_a_habit(nlp, sentence, expected):
+    assert [e.factuality.value for e in extract(nlp, sentence).events
+            if e.relation.value == "stated"] == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    'You will hear people say, "This costs too much money for the country."',
+    'Someone told me once, "You never forget where you came from."',
+])
+def test_nobody_in_particular_says_nothing(nlp, sentence):
+    assert labels_of(extract(nlp, sentence), "stated") == []
+
+
+def test_people_with_a_description_are_a_source(nlp):
+    text = 'People familiar with the talks said, "The deal is close to being done."'
+    assert [a for a, _, _ in labels_of(extract(nlp, text), "stated")] == ["People"]
+
+
+def test_continuing_to_act_is_not_saying(nlp):
+    text = ("This notion of \"When is Ukraine going to negotiate?\" misses the point, "
+            "which is that Russia continues to make outlandish claims.")
+    assert labels_of(extract(nlp, text), "stated") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Well, Maria, the Prime Minister is briefed every day by his security team.",
+    "Well, time is not unlimited, Josh, and the Chancellor is continuing to press Olaf "
+    "Scholz about it.",
+    "Peter, so, talking about Gaza, Joe Biden said he had spoken with Emmanuel Macron.",
+])
+def test_whom_the_speaker_addresses_takes_no_part(nlp, sentence):
+    events = extract(nlp, sentence)
+    names = {events.entities[k].label for e in events.events for k in (e.agent, *e.others)}
+    assert not names & {"Maria", "Josh", "Peter"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The United States urges Ukraine against cross-border operations.", []),
+    ("We continue to press the RSF and the SAF to establish a ceasefire and call on both "
+     "to ensure that forces adhere to it.", []),
+    ("Israel has informed the United States that it does not seek escalation.", []),
+    ("During the call, Joe Biden thanked Qatar for its help.", [("Joe Biden", ("Qatar",), ())]),
+    ("Talking about Gaza, Joe Biden said he wanted to thank Qatar.", []),
+    ("Lloyd Austin asked his counterpart, Minister Yoav Gallant, to notify him first.",
+     [("Lloyd Austin", ("Yoav Gallant",), ())]),
+])
+def test_a_country_urged_in_public_is_no_conversation(nlp, sentence, expected):
+    assert labels_of(extract(nlp, sentence), "spoke_with") == expected
+
+
+def test_the_governors_of_a_state_are_not_the_state(nlp):
+    text = "Has Joe Biden spoken with the governors of Georgia and Florida?"
+    assert [o for _, o, _ in labels_of(extract(nlp, text), "spoke_with")] != [("Georgia",)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("What do you expect from Joe Biden's meeting with Xi Jinping tomorrow?", "future"),
+    ("Ahead of Joe Biden's upcoming meeting with Xi Jinping, officials spoke.", "future"),
+])
+def test_a_meeting_ahead_is_future(nlp, sentence, expected):
+    assert [e.factuality.value for e in extract(nlp, sentence, dt.date(2023, 11, 10)).events
+            if e.relation.value == "spoke_with"] == [expected]
+
+
+def test_calls_convened_with_persons_are_talks(nlp):
+    text = "Joe Biden convened calls with Benjamin Netanyahu and Pope Francis on Sunday."
+    result = extract(nlp, text)
+    assert {e.relation.value for e in result.events} == {"spoke_with"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Joe Biden told Ashraf Ghani: meet with Abdullah Abdullah and convene the elders.",
+    "Joe Biden told Ashraf Ghani to meet with Abdullah Abdullah.",
+])
+def test_what_one_is_told_to_do_is_not_done(nlp, sentence):
+    result = extract(nlp, sentence)
+    told = [e for e in result.events if result.entities[e.agent].label == "Ashraf Ghani"]
+    assert [e.factuality.value for e in told] == ["hypothetical"]
+
+
+def test_an_order_is_not_a_fact(nlp):
+    text = "Work with my team. Then meet with Abdullah Abdullah in Kabul."
+    doc = nlp(text)
+    from kg.extract.factuality import factuality
+    from kg.lexicon import load_lexicon
+    meet = next(t for t in doc if t.lower_ == "meet")
+    assert factuality(meet, load_lexicon()).value == "hypothetical"
+
+
+def test_an_assault_on_autonomy_is_a_figure(nlp):
+    text = "Beijing is assaulting Hong Kong's autonomy and its democratic institutions."
+    assert labels_of(extract(nlp, text), "attacked") == []

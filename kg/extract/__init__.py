@@ -67,6 +67,10 @@ def extract_document(document: Document, segments: list[Segment], lexicon: Lexic
         for found in find_relations(segment.doc, ents, lexicon):
             fact = factuality(found.trigger, lexicon, found.agent_token)
             when = _when(found.trigger, fact, ents, lexicon, document)
+            reference = ents.reference_dates.get(ents.pos(found.trigger), document.date)
+            if fact == Factuality.ASSERTED and when.date and reference and \
+                    when.date > reference:
+                fact = Factuality.FUTURE  # "Biden's meeting with Xi tomorrow"
             evidence = _sentence_evidence(document, segment, found.trigger, fact)
             events.append(Event(found.relation, found.agent, found.others, factuality=fact,
                                 date=when.date, confidence=found.confidence,

@@ -65,6 +65,21 @@ def _no_intention(trigger, lex: Lexicon) -> bool:
     return False
 
 
+def _imperative(verb) -> bool:
+    """A command ("Work with my team …; rally the political leaders"): a verb in its
+    base form heading its sentence (or coordinated with one that does), with no subject
+    and no auxiliary of its own."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VB":
+        return False
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB":
+        first = first.head
+    if first.dep_ != "ROOT" or first.tag_ != "VB":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
+                   for v in (verb, first) for c in v.children)
+
+
 def _speaker_aside(verb, lex: Lexicon) -> bool:
     """ "I'd note", "we would add": the speaker's own verb of saying, softened by a
     modal out of politeness."""
@@ -81,6 +96,8 @@ def _nominal_factuality(noun, lex: Lexicon) -> Factuality | None:
             return Factuality.NEGATED
         if child.dep_ in ("det", "amod", "compound", "advmod") and word in lex.hedges:
             return Factuality.HYPOTHETICAL
+        if child.dep_ in ("amod", "compound") and word in lex.future_modifiers:
+            return Factuality.FUTURE
     return None
 
 
@@ -201,6 +218,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         return Factuality.HYPOTHETICAL  # "Did the President call Xi?" asks, not tells
     if _no_intention(trigger, lex):
         return Factuality.NEGATED  # "has no intention at this moment of engaging with"
+    if _imperative(trigger):
+        return Factuality.HYPOTHETICAL  # "rally the political leaders behind it": asked
     found: Factuality | None = None
     token, child = trigger, None
     for _ in range(16):
@@ -222,6 +241,10 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             if found is None and child is not None and child.dep_ != "conj":
                 # a coordinate verb shares its head's auxiliaries, not its meaning
                 found = _governor_factuality(token, lex)
+            if found is None and child is not None and child.dep_ == "xcomp" and \
+                    token.lemma_.lower() in lex.speech_verbs and any(
+                        c.dep_ in ("dobj", "dative") for c in token.children):
+                found = Factuality.HYPOTHETICAL  # "told Blinken to meet Wang Yi": asked
             if child is not None and token.lemma_.lower() in lex.speech_verbs:
                 break
         elif token.pos_ in ("NOUN", "PROPN", "ADJ"):

@@ -112,7 +112,8 @@ def _is_statement(quote: Quote, lex: Lexicon) -> bool:
     if len(words) < lex.quote_min_words:
         return False
     content = [t for t in words if t.pos_ not in FUNCTION_POS]
-    if all(t.text[:1].isupper() for t in content) and tokens[-1].text not in (".", "?", "!"):
+    if all(t.text[:1].isupper() for t in content) and (
+            len(content) >= 3 or tokens[-1].text not in (".", "?", "!")):
         # "We Can Do This: Live", "Tackling the Climate Crisis at Home and Abroad": a
         # title, its words capitalised but for the small ones, not a sentence
         return False

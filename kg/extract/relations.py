@@ -34,6 +34,9 @@ RECIPROCAL_LIGHT = {"hold", "have", "conduct"}
 #: prepositions that put a nominal conversation around the clause ("in a call with …")
 FRAME_PREPS = {"in", "during", "on", "over", "at", "after", "following"}
 GROUP_TYPES = {EntityType.GROUP, EntityType.ORGANIZATION}
+PEOPLE = {EntityType.PERSON, EntityType.GROUP}
+#: prepositions after which a verb of talking asks rather than talks ("call on", "call for")
+APPEAL_PREPS = {"on", "upon", "for"}
 
 
 @dataclass
@@ -162,7 +165,7 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         if agent_token is None:
             continue
         if not object_tokens:
-            if verb.lemma_.lower() in lex.reciprocal:
+            if verb.lemma_.lower() in lex.reciprocal and not _appeals(verb):
                 yield from _reciprocal(trigger.relation, verb, agent_token, ents, 0.85)
             continue
         yield from _events(trigger.relation, verb, agent_token, object_tokens, ents, lex, 0.9)
@@ -362,6 +365,10 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
     if relation == Relation.SPOKE_WITH:
         others = [k for k in others if not _is_media(ents, k, lex)
                   and not _is_audience(ents, k, lex)]
+    if relation == Relation.SPOKE_WITH and trigger.lemma_.lower() in lex.person_verbs and \
+            not _talks_named(trigger, lex):
+        agents = [k for k in agents if ents.entities[k].type in PEOPLE]
+        others = [k for k in others if ents.entities[k].type in PEOPLE]
     agents = [k for k in agents if not _is_event_name(ents, k, lex)]
     others = [k for k in others if not _is_event_name(ents, k, lex)]
     if relation == Relation.ATTACKED:  # a source is not attacked, nor attacks
@@ -377,6 +384,10 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
             ents.entities[k].type in GROUP_TYPES for k in others) and not any(
             _delegation(t, ents, lex) for t in object_tokens):
         relation = Relation.CONVENED
+    if relation == Relation.CONVENED and all(
+            ents.entities[k].type == EntityType.PERSON for k in others):
+        relation = Relation.SPOKE_WITH  # "convened calls with Netanyahu and Pope Francis":
+        # one gathers a group; with persons one talks
     named = ents.entity_at(agent_token) is not None
     score = confidence if named else round(confidence * 0.9, 3)
     for agent in agents:
@@ -416,6 +427,32 @@ def _appeal(trigger, token, lex: Lexicon) -> bool:
     asks = any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children)
     body = [token, *syntax.prep_objects(token, {"of"})]  # "members of Congress"
     return asks and any(t.lower_ in lex.public_bodies for t in body)
+
+
+def _appeals(verb) -> bool:
+    """ "called on both to …", "called for calm": a verb of talking that asks something
+    of someone ("spoke on Tuesday" is a time, not an appeal)."""
+    return any(c.dep_ in ("prep", "prt") and c.lower_ in APPEAL_PREPS and not any(
+        o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in verb.children)
+
+
+def _talks_named(trigger, lex: Lexicon) -> bool:
+    """Does the trigger's paragraph name a call, a meeting or talks ("During the call,
+    the President thanked Qatar")?"""
+    for token in trigger.doc:
+        if token.i == trigger.i:
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and any(
+                t.relation == Relation.SPOKE_WITH for t in lex.nouns[lemma]):
+            return True
+        if token.pos_ in syntax.VERBS and lemma in lex.verbs and lemma not in \
+                lex.person_verbs and any(t.relation == Relation.SPOKE_WITH
+                                         for t in lex.verbs[lemma]) and any(
+                    c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
+                    for c in token.children):
+            return True  # "met the Emir", "spoke with him" ("talking about Gaza" is not)
+    return False
 
 
 def _journalist(token, lex: Lexicon) -> bool:
