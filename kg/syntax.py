@@ -43,7 +43,7 @@ def subject(verb):
     token = verb
     for _ in range(8):
         for child in token.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and child.text != "Q":  # a transcript's "Q"
                 if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                     return token.head
                 return child

@@ -611,3 +611,33 @@ def test_an_order_is_not_a_fact(nlp):
 def test_an_assault_on_autonomy_is_a_figure(nlp):
     text = "Beijing is assaulting Hong Kong's autonomy and its democratic institutions."
     assert labels_of(extract(nlp, text), "attacked") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Q Aside from the statement, has Joe Biden spoken to Governor Josh Green?",
+    "Q Aside from the statement from the White House, has Joe Biden spoken to Josh Green?",
+])
+def test_a_question_that_inverts_its_auxiliary_asks(nlp, sentence):
+    assert [e.factuality.value for e in extract(nlp, sentence).events] == ["hypothetical"]
+
+
+def test_whoever_is_asked_a_question_does_not_say_it(nlp):
+    text = 'Jerome Powell was asked a question: "Is the war the main driver of inflation?"'
+    assert labels_of(extract(nlp, text), "stated") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Joe Biden also congratulates Kevin McCarthy on his election.", []),
+    ("I want to thank Prime Minister Fumio Kishida for his leadership, Joe Biden said.", []),
+    ("In the call, Joe Biden congratulated Kevin McCarthy on his election.",
+     [("Joe Biden", ("Kevin McCarthy",), ())]),
+])
+def test_thanks_said_in_public_are_no_conversation(nlp, sentence, expected):
+    assert labels_of(extract(nlp, sentence), "spoke_with") == expected
+
+
+def test_students_who_would_say_said_it(nlp):
+    text = ('Kamala Harris met young students who would say to her, "I really do not like '
+            'going to fifth period."')
+    assert [e.factuality.value for e in extract(nlp, text).events
+            if e.relation.value == "stated"] == ["asserted"]

@@ -28,7 +28,11 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     convene"): Future; in a clause of manner it is a habit ("as my grandfather would
     say": he said it, often); elsewhere it is a condition or a possibility."""
     negated = future = hypothetical = False
-    habitual = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    habitual = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or (
+        verb.dep_ == "relcl" and verb.lemma_.lower() in lex.speech_verbs and
+        not any(t.lower_ in lex.conditional_marks for t in verb.sent))
+    # "students who would say to me …": what they used to say ("a strike that would
+    # kill" stays a possibility)
     for child in verb.children:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in lex.negators):
@@ -168,6 +172,25 @@ def _yes_no_question(sent, lex: Lexicon) -> bool:
     return False
 
 
+WH_WORDS = {"what", "why", "how", "when", "where", "who", "whom", "which", "whose"}
+
+
+def _inverted_question(trigger) -> bool:
+    """ "Aside from the statement, has President Biden spoken to any families?": the
+    trigger's own clause puts its auxiliary before its subject, in a sentence that asks,
+    with no wh-word before it that would take the event for granted."""
+    sent = trigger.sent
+    if not sent.text.rstrip().rstrip("”\"").endswith("?") or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c for c in trigger.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
+    if not aux and trigger.dep_ == "ccomp" and trigger.head.lemma_ in ("have", "be", "do"):
+        aux = [trigger.head]  # "…, has President Biden spoken to …?" read as two verbs
+    subj = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.text != "Q"]
+    if not aux or not subj or aux[0].i > subj[0].i:
+        return False
+    return not any(t.lower_ in WH_WORDS for t in sent if t.i < aux[0].i)
+
+
 TEMPORAL_MARKS = {"when", "once", "after", "before", "until", "whenever"}
 
 
@@ -214,7 +237,7 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         # "opposing Russia's invasion of Ukraine", "efforts against the Houthi attacks?":
         # a fact the sentence takes for granted, whatever it says or asks around it
         return _nominal_factuality(trigger, lex) or Factuality.ASSERTED
-    if _yes_no_question(trigger.sent, lex):
+    if _yes_no_question(trigger.sent, lex) or _inverted_question(trigger):
         return Factuality.HYPOTHETICAL  # "Did the President call Xi?" asks, not tells
     if _no_intention(trigger, lex):
         return Factuality.NEGATED  # "has no intention at this moment of engaging with"

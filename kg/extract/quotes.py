@@ -252,6 +252,11 @@ def _speaker(verb, ents: DocEntities, lex: Lexicon, recent: str | None = None) -
             keys = ents.resolve(obj, Role.SPEAKER)
             if keys:
                 return keys[0]
+    if syntax.is_passive(verb):
+        # "He was asked a question: “…”": the one asked is not the one speaking
+        agent = syntax.passive_agent(verb)
+        keys = ents.resolve(agent, Role.SPEAKER) if agent is not None else []
+        return keys[0] if keys else None
     subject = syntax.subject(verb)
     if subject is None:
         return None

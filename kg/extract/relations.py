@@ -365,6 +365,8 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
     if relation == Relation.SPOKE_WITH:
         others = [k for k in others if not _is_media(ents, k, lex)
                   and not _is_audience(ents, k, lex)]
+    if relation == Relation.SPOKE_WITH and _performative(trigger, lex):
+        return  # "The President congratulates Judy", "I want to thank our partners"
     if relation == Relation.SPOKE_WITH and trigger.lemma_.lower() in lex.person_verbs and \
             not _talks_named(trigger, lex):
         agents = [k for k in agents if ents.entities[k].type in PEOPLE]
@@ -434,6 +436,22 @@ def _appeals(verb) -> bool:
     of someone ("spoke on Tuesday" is a time, not an appeal)."""
     return any(c.dep_ in ("prep", "prt") and c.lower_ in APPEAL_PREPS and not any(
         o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in verb.children)
+
+
+def _performative(trigger, lex: Lexicon) -> bool:
+    """Thanking, congratulating or urging done by saying so in public: in the simple
+    present ("The President congratulates Speaker McCarthy's wife", "we urge all
+    parties") or as a wish to ("I want to thank our partners")."""
+    lemma = trigger.lemma_.lower()
+    if lemma not in lex.person_verbs or lemma in lex.meet_verbs or \
+            trigger.pos_ not in syntax.VERBS:
+        return False
+    if trigger.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return True
+    head = trigger.head
+    return trigger.dep_ == "xcomp" and head.lemma_.lower() in ("want", "like") and \
+        head.tag_ in ("VBZ", "VBP", "VB")
 
 
 def _talks_named(trigger, lex: Lexicon) -> bool:
