@@ -19,7 +19,7 @@ from kg.gazetteer import Gazetteer, fold
 from kg.lexicon import Lexicon, load_first_names
 from kg.marks import quote_spans
 from kg.model import Entity, EntityType
-from kg.names import Mention, Pos, cluster_names, ends_with, key_of, name_mentions, untagged_names
+from kg.names import Mention, Pos, cluster_names, key_of, name_mentions, untagged_names
 from kg.nlp import Segment
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -267,7 +267,8 @@ class DocEntities:
         recent = self._sentence_window(token, TITLE_WINDOW)
         # someone named with that title lately: "President Biden … the president"; long
         # after, or never, "the president" may be anyone's (a knowledge base may tell)
-        candidates = [k for k, ts in self.titles.items() if any(ends_with(t, core) for t in ts)
+        candidates = [k for k, ts in self.titles.items()
+                      if any(self._title_core(t) == core for t in ts)
                       and any(recent <= m.pos < here for m in self.mentions if m.key == k)]
         if not candidates:
             return None
@@ -292,6 +293,12 @@ class DocEntities:
             return (len(modifiers & title_words), home, len(named), last)
 
         return max(candidates, key=score)
+
+    def _title_core(self, title: str) -> str | None:
+        """The longest known title a written title ends with: "vice president" for "Vice
+        President", which "the president" does not name."""
+        return next((title[i:] for i in _suffix_starts(title) if title[i:] in
+                     self.lexicon.titles), None)
 
     def _role(self, token) -> str | None:
         """ "The President" when the document names no president: a person known by role

@@ -420,7 +420,8 @@ def _assign(mention: Mention, persons: dict, surnames: dict, gaz: Gazetteer, cou
             key, label = persons[suffix]
             return key, label, EntityType.PERSON
     place = gaz.lookup(mention.name)
-    if len(words) == 1 or mention.type == EntityType.PERSON:
+    single = len(words) == 1 and len(mention.text.split()) == 1  # not "White House" cut
+    if single or mention.type == EntityType.PERSON:
         known = surnames.get(fold(words[-1]))
         # "Biden" tagged ORG or GPE is the person Biden when the document names one;
         # "Jordan" tagged GPE stays the country
@@ -456,6 +457,9 @@ def untagged_names(result: DocEntities, segments: list[Segment]) -> None:
             if pos in result.by_token or token.text not in names or token.pos_ not in (
                     "PROPN", "NOUN", "ADJ") or not token.text[:1].isupper():
                 continue
+            if token.ent_type_ not in ("", "PERSON") and any(
+                    len(e) > 1 for e in segment.doc.ents if e.start <= token.i < e.end):
+                continue  # "House" of "White House" is not Dennis House
             key = names[token.text]
             result.by_token[pos] = key
             result.mentions.append(Mention(pos, token.i + 1, token.text, token.text,

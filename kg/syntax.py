@@ -78,6 +78,8 @@ def prep_objects(token, preps) -> list:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
             if any(c.dep_ == "pcomp" for c in child.children):
                 continue  # "speak to what the United States brings": a topic, not a party
+            if any(c.lower_ == "together" for c in child.children):
+                continue  # "host a summit together with Treasury": fellow hosts
             objects = [c for c in child.children if c.dep_ == "pobj"
                        and c.lower_ not in ("what", "how", "why", "whether", "that")]
             out.extend(objects or _following_noun(child))

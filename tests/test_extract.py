@@ -641,3 +641,50 @@ def test_students_who_would_say_said_it(nlp):
             'going to fifth period."')
     assert [e.factuality.value for e in extract(nlp, text).events
             if e.relation.value == "stated"] == ["asserted"]
+
+
+def test_a_word_of_another_name_is_not_a_surname(nlp):
+    text = ("Q Hi, I'm Dennis House with WTNH. We thought it was important for White House "
+            "to host Governor Ned Lamont to discuss the attacks.")
+    result = extract(nlp, text)
+    assert "Dennis House" not in {result.entities[e.agent].label for e in result.events}
+
+
+def test_the_president_is_not_the_vice_president(nlp):
+    text = ("President Joe Biden and Vice President Kamala Harris hosted members of "
+            "Congress. The President intends to engage with Governor Ned Lamont.")
+    assert ("spoke_with", "Joe Biden", ("Ned Lamont",), "future", None, ()) in \
+        events(extract(nlp, text))
+
+
+def test_a_fact_one_may_have_seen_is_a_fact(nlp):
+    text = ("You may or may not have seen that Joe Biden held a call with Naftali Bennett "
+            "on Sunday.")
+    assert [e.factuality.value for e in extract(nlp, text).events] == ["asserted"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ('Joe Biden\'s father, Joseph Biden Sr., would say, "A job is about a lot more than a '
+     'paycheck."', ["asserted"]),
+    ('If asked, Joseph Biden Sr. would say, "A job is about a lot more than a paycheck."',
+     ["hypothetical"]),
+])
+def test_what_someone_would_say_is_a_habit_unless_a_condition(nlp, sentence, expected):
+    assert [e.factuality.value for e in extract(nlp, sentence).events] == expected
+
+
+def test_hosts_together_are_not_each_others_guests(nlp):
+    text = ("The MBDA will host an Investor Summit in Puerto Rico together with the "
+            "Department of the Treasury and the Small Business Administration.")
+    assert labels_of(extract(nlp, text), "spoke_with") == []
+
+
+def test_congress_does_not_talk_as_a_body(nlp):
+    text = "Donald Trump would not spend the money that Congress told him to spend."
+    assert labels_of(extract(nlp, text), "spoke_with") == []
+
+
+def test_a_quote_coordinated_with_an_announcement_is_not_its_content(nlp):
+    text = ('After Kamala Harris announced that she tested positive, people online started '
+            'with the, "Well, she would have been fine without the vaccine."')
+    assert labels_of(extract(nlp, text), "stated") == []

@@ -28,11 +28,8 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     convene"): Future; in a clause of manner it is a habit ("as my grandfather would
     say": he said it, often); elsewhere it is a condition or a possibility."""
     negated = future = hypothetical = False
-    habitual = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or (
-        verb.dep_ == "relcl" and verb.lemma_.lower() in lex.speech_verbs and
-        not any(t.lower_ in lex.conditional_marks for t in verb.sent))
-    # "students who would say to me …": what they used to say ("a strike that would
-    # kill" stays a possibility)
+    habitual = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or \
+        _habitual_saying(verb, lex)
     for child in verb.children:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in lex.negators):
@@ -57,6 +54,21 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     if future:
         return Factuality.FUTURE
     return None
+
+
+def _habitual_saying(verb, lex: Lexicon) -> bool:
+    """ "My dad would say, …", "students who would say to me …": what someone used to say,
+    when nothing in the sentence makes it a condition or a question ("if asked, he would
+    say", "what would you say?") and the speaker is not the one talking ("I would say"
+    softens the speaker's own words)."""
+    if verb.lemma_.lower() not in lex.speech_verbs:
+        return False
+    sent = verb.sent
+    if sent.text.rstrip().rstrip("”\"").endswith("?") or any(
+            t.lower_ in lex.conditional_marks for t in sent):
+        return False
+    subject = syntax.subject(verb)
+    return subject is not None and subject.lower_ not in ("i", "we", "you")
 
 
 def _no_intention(trigger, lex: Lexicon) -> bool:
@@ -155,6 +167,8 @@ def _definite(noun) -> bool:
                for c in noun.children)
 
 
+#: verbs that take their complement for a fact, whatever is said of them
+FACTIVE = {"see", "know", "learn", "realize", "realise", "notice", "remember", "hear"}
 AUXILIARIES = {"do", "does", "did", "is", "are", "was", "were", "will", "would", "can",
                "could", "should", "has", "have", "had", "may", "might", "shall", "must"}
 OPENERS = {"q", "and", "but", "so", "well", "now", "then", "also", "okay", "ok", "i", "mean"}
@@ -249,6 +263,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         link = _link(child) if child is not None else "self"
         if link == "adjunct" or (link == "subject" and _definite(child)):
             break
+        if token.pos_ in ("VERB", "AUX") and child is not None and \
+                token.lemma_.lower() in FACTIVE and child.dep_ == "ccomp":
+            break  # "you may have seen that the President held a call": a fact, seen
         if token.pos_ in ("VERB", "AUX"):
             own = _clause_factuality(token, lex)
             if child is not None and _speaker_aside(token, lex):
@@ -268,8 +285,10 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
                     token.lemma_.lower() in lex.speech_verbs and any(
                         c.dep_ in ("dobj", "dative") for c in token.children):
                 found = Factuality.HYPOTHETICAL  # "told Blinken to meet Wang Yi": asked
-            if child is not None and token.lemma_.lower() in lex.speech_verbs:
-                break
+            if child is not None and token.lemma_.lower() in lex.speech_verbs and (
+                    child.dep_ != "xcomp" or any(c.dep_ in ("dobj", "dative")
+                                                 for c in token.children)):
+                break  # (not "continues to engage", where "continue" says nothing)
         elif token.pos_ in ("NOUN", "PROPN", "ADJ"):
             found = found or _nominal_factuality(token, lex)
             if found is None and child is not None:

@@ -225,8 +225,10 @@ def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
     """Speech verbs that the quote's words depend on, nearest first, climbing out of it."""
     found = []
     for token in tokens:
-        if _inside(token.head, quote) or token.head.i == token.i:
-            continue
+        if _inside(token.head, quote) or token.head.i == token.i or token.dep_ == "conj" \
+                or token.is_punct:
+            continue  # (a quote coordinated with a clause is not what that clause says,
+            # and its final stop may hang from anything)
         current = token.head
         for _ in range(6):
             if _is_speech_verb(current, quote, lex) and current not in found:
@@ -240,8 +242,16 @@ def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
 def _nearby_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
     """Speech verbs outside the quote in the quote's sentences, nearest first."""
     sents = {t.sent.start: t.sent for t in tokens}
-    verbs = [t for sent in sents.values() for t in sent if _is_speech_verb(t, quote, lex)]
+    verbs = [t for sent in sents.values() for t in sent if _is_speech_verb(t, quote, lex)
+             and not _says_something_else(t, quote)]
     return sorted(verbs, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
+
+
+def _says_something_else(verb, quote: Quote) -> bool:
+    """A verb of saying whose own clause says what was said ("after the Vice President
+    announced that she tested positive, people started with, “…”"): not the quote's."""
+    return any(c.dep_ == "ccomp" and not any(_inside(t, quote) for t in c.subtree)
+               for c in verb.children)
 
 
 def _speaker(verb, ents: DocEntities, lex: Lexicon, recent: str | None = None) -> str | None:

@@ -355,8 +355,10 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
     agents = ents.resolve(agent_token, Role.ACTOR if attack else Role.PARTY)
     others: list[str] = []
     if relation == Relation.SPOKE_WITH:  # "told our Hill reporter, Allie Pecorin"
+        if agent_token.lower_ in lex.public_bodies:
+            return  # "the money that Congress told him to spend": a body acts by law
         object_tokens = [t for t in object_tokens if not _journalist(t, lex)
-                         and not _appeal(trigger, t, lex)]
+                         and not _appeal(trigger, t, lex) and t.lower_ not in lex.public_bodies]
     for token in [*object_tokens, *_included(trigger)]:
         for included in [token] if token.pos_ not in syntax.VERBS else []:
             for key in ents.resolve(included, Role.TARGET if attack else Role.PARTY):
