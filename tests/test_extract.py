@@ -688,3 +688,15 @@ def test_a_quote_coordinated_with_an_announcement_is_not_its_content(nlp):
     text = ('After Kamala Harris announced that she tested positive, people online started '
             'with the, "Well, she would have been fine without the vaccine."')
     assert labels_of(extract(nlp, text), "stated") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("And then, on the upcoming trip, does Joe Biden plan to meet with Recep Tayyip "
+     "Erdogan?", ["hypothetical"]),
+    ("It has been difficult for the United States to talk directly to China.",
+     ["hypothetical"]),
+    ("In March, the United States will co-host the Summit for Democracy with Zambia.", []),
+])
+def test_asked_hard_or_shared_is_not_done(nlp, sentence, expected):
+    assert [e.factuality.value for e in extract(nlp, sentence).events
+            if e.relation.value == "spoke_with"] == expected

@@ -96,6 +96,22 @@ def _imperative(verb) -> bool:
                    for v in (verb, first) for c in v.children)
 
 
+def _extraposed(verb, lex: Lexicon) -> Factuality | None:
+    """ "It has been difficult for the United States to talk to China": an infinitive
+    whose clause is judged by an adjective ("difficult", "easy", "able") takes its
+    reading from that adjective."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                      for c in verb.children):
+        return None
+    if verb.dep_ not in ("advcl", "ccomp", "xcomp"):
+        return None
+    for adjective in (c for c in verb.head.children if c.dep_ == "acomp"):
+        found = _governor_factuality(adjective, lex)
+        if found is not None:
+            return found
+    return None
+
+
 def _speaker_aside(verb, lex: Lexicon) -> bool:
     """ "I'd note", "we would add": the speaker's own verb of saying, softened by a
     modal out of politeness."""
@@ -196,6 +212,8 @@ def _inverted_question(trigger) -> bool:
     sent = trigger.sent
     if not sent.text.rstrip().rstrip("”\"").endswith("?") or trigger.pos_ not in ("VERB", "AUX"):
         return False
+    while trigger.dep_ == "xcomp" and trigger.head.pos_ in ("VERB", "AUX"):
+        trigger = trigger.head  # "does he plan to meet with Erdoğan?"
     aux = [c for c in trigger.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
     if not aux and trigger.dep_ == "ccomp" and trigger.head.lemma_ in ("have", "be", "do"):
         aux = [trigger.head]  # "…, has President Biden spoken to …?" read as two verbs
@@ -257,6 +275,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         return Factuality.NEGATED  # "has no intention at this moment of engaging with"
     if _imperative(trigger):
         return Factuality.HYPOTHETICAL  # "rally the political leaders behind it": asked
+    extraposed = _extraposed(trigger, lex)
+    if extraposed is not None:
+        return extraposed  # "it has been difficult for the US to talk to China"
     found: Factuality | None = None
     token, child = trigger, None
     for _ in range(16):

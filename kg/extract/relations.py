@@ -137,6 +137,8 @@ def _naming(verb) -> bool:
 def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
     if verb.lemma_.lower() == "call" and _naming(verb):
         return  # "an agency called DARPA" ("called out", "called off": see _phrasal)
+    if verb.i >= 2 and verb.nbor(-1).text == "-" and verb.nbor(-2).lower_ == "co":
+        return  # "co-host the Summit with Zambia": Zambia hosts too
     for trigger in lex.verbs.get(verb.lemma_.lower(), ()):
         if not _multiword_ok(verb, trigger) or _phrasal(verb, trigger, lex):
             continue
