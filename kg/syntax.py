@@ -49,7 +49,7 @@ def subject(verb):
                 return child
         if token.dep_ == "relcl":
             return token.head
-        if token.dep_ == "xcomp":
+        if token.dep_ == "xcomp" and not _purpose_call(token.head):
             # "asked Gallant to notify the US": the object does the asking's content
             controller = next((c for c in token.head.children if c.dep_ in ("dobj", "dative")),
                               None)
@@ -64,6 +64,13 @@ def subject(verb):
             continue
         break
     return None
+
+
+def _purpose_call(verb) -> bool:
+    """ "called Criswell to thank the staff": a call made for a purpose, whose subject
+    does what follows ("called on X to …" asks X to do it)."""
+    return verb.lemma_.lower() in ("call", "phone", "visit", "meet") and not any(
+        c.lower_ == "on" for c in verb.children)
 
 
 def direct_objects(verb) -> list:

@@ -700,3 +700,39 @@ def test_a_quote_coordinated_with_an_announcement_is_not_its_content(nlp):
 def test_asked_hard_or_shared_is_not_done(nlp, sentence, expected):
     assert [e.factuality.value for e in extract(nlp, sentence).events
             if e.relation.value == "spoke_with"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ('My dad had an expression, he\'d say, "Joey, a job is about a lot more than a '
+     'paycheck."', ["asserted"]),
+    ('If it, in fact, is Mom or Dad, Dad says, "I got a birth certificate for the child."',
+     ["hypothetical"]),
+])
+def test_habits_and_cases_put(nlp, sentence, expected):
+    assert [e.factuality.value for e in extract(nlp, sentence).events] == expected
+
+
+def test_a_coordinate_clause_with_its_own_subject_stands_alone(nlp):
+    text = ("The partnership has never been stronger, and representatives of Joe Biden "
+            "held discussions with Benjamin Netanyahu.")
+    assert {e.factuality.value for e in extract(nlp, text).events} == {"asserted"}
+
+
+def test_like_before_the_verb_compares_the_subject(nlp):
+    text = "The FDA, like the CDC, does consult with Anthony Fauci on a regular basis."
+    assert [o for _, o, _ in labels_of(extract(nlp, text), "spoke_with")] == [("Anthony Fauci",)]
+
+
+def test_who_calls_to_thank_thanks(nlp):
+    text = "Joe Biden called Deanne Criswell to thank the staff of the response center."
+    agents = {a for a, _, _ in labels_of(extract(nlp, text), "spoke_with")}
+    assert agents == {"Joe Biden"}
+
+
+def test_a_dated_mention_far_away_dates_nothing(nlp):
+    near = ("Iran launched an attack on Israel.\n\n"
+            "Officials spoke after the April 13th attack.")
+    far = near.replace("\n\n", "\n\n" + "Officials spoke about other matters. " * 120 + "\n\n")
+    dates = [{e.date.isoformat() if e.date else None for e in extract(nlp, text, dt.date(
+        2024, 4, 15)).events if e.relation.value == "attacked"} for text in (near, far)]
+    assert dates == [{"2024-04-13"}, {None}]

@@ -82,6 +82,12 @@ def extract_document(document: Document, segments: list[Segment], lexicon: Lexic
     return DocResult(document=document, entities=used, events=events)
 
 
+#: how far (in characters) a dated mention that names no one may lie from the event it
+#: dates: within a news story, not across a long briefing ("the January 6th attack" an
+#: hour of questions after a Houthi strike is another attack)
+BARE_MENTION_REACH = 3000
+
+
 def _date_bare_mentions(document: Document, segments: list[Segment], ents: DocEntities,
                         lexicon: Lexicon, events: list[Event], used: set) -> None:
     """ "following April 13th's attack": a dated mention that names no one refers to the
@@ -99,9 +105,11 @@ def _date_bare_mentions(document: Document, segments: list[Segment], ents: DocEn
             if fact != Factuality.ASSERTED:
                 continue
             agent = _own_agent(noun, ents)
+            here = segment.offset + noun.idx
             open_events = [e for e in events if e.relation == relation and e.date is None
                            and e.day is None and e.factuality == Factuality.ASSERTED
-                           and agent in (None, e.agent)]
+                           and agent in (None, e.agent) and any(
+                               abs(ev.start - here) <= BARE_MENTION_REACH for ev in e.evidence)]
             if len(open_events) != 1:
                 continue
             event = open_events[0]

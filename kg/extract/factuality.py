@@ -36,7 +36,7 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
             negated = True
         elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
             backshifted = word in ("would", "’d", "'d") and _reported(verb, lex)
-            if word == "would" and habitual:
+            if word in ("would", "’d", "'d") and habitual:
                 continue
             if word in lex.future_modals or child.lemma_.lower() in lex.future_modals or \
                     backshifted:
@@ -47,6 +47,9 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
             future = True
         elif child.dep_ == "mark" and word in lex.conditional_marks:
             hypothetical = True
+        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if"
+                                           for m in child.children):
+            hypothetical = True  # "If it is Mom or Dad, Dad says …": a case put
     if negated:
         return Factuality.NEGATED
     if hypothetical:
@@ -284,6 +287,10 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         link = _link(child) if child is not None else "self"
         if link == "adjunct" or (link == "subject" and _definite(child)):
             break
+        if child is not None and child.dep_ == "conj" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            break  # "… has never been stronger, and officials held discussions": a clause
+            # of its own
         if token.pos_ in ("VERB", "AUX") and child is not None and \
                 token.lemma_.lower() in FACTIVE and child.dep_ == "ccomp":
             break  # "you may have seen that the President held a call": a fact, seen

@@ -233,8 +233,8 @@ def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
         for _ in range(6):
             if _is_speech_verb(current, quote, lex) and current not in found:
                 found.append(current)
-            if current.head.i == current.i:
-                break
+            if current.head.i == current.i or current.dep_ in ("relcl", "acl"):
+                break  # (a quote in a phrase about someone is not the outer verb's)
             current = current.head
     return found
 

@@ -411,6 +411,9 @@ def _included(token) -> list:
             continue
         if any(a.pos_ in syntax.VERBS for a in _path(prep, token)):
             continue  # it belongs to another clause
+        if prep.lower_ == "like" and (prep.i < token.i or any(
+                a.dep_ in ("nsubj", "nsubjpass") for a in [prep.head, *_path(prep.head, token)])):
+            continue  # "FDA, like CDC, consults its experts": a comparison
         for obj in prep.children:
             if obj.dep_ == "pobj":
                 out.extend(syntax.conjuncts(obj))
