@@ -185,7 +185,12 @@ def _opens_address(span, lex: Lexicon | None) -> bool:
     "Netanyahu, the prime minister, said …")."""
     doc = span.doc
     sent = span.root.sent
-    before = [t for t in doc[sent.start:span.start] if not (t.is_punct or t.is_space)]
+    start = sent.start
+    for i in range(span.start - 1, sent.start - 1, -1):
+        if doc[i].text in ("—", "–", "--", ":", ";"):
+            start = i + 1  # "it's Syria — Mom, I'd like to meet you": a new clause begins
+            break
+    before = [t for t in doc[start:span.start] if not (t.is_punct or t.is_space)]
     if lex is None or any(t.text != "Q" and not _discourse([t], lex) for t in before) or \
             span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return False

@@ -736,3 +736,23 @@ def test_a_dated_mention_far_away_dates_nothing(nlp):
     dates = [{e.date.isoformat() if e.date else None for e in extract(nlp, text, dt.date(
         2024, 4, 15)).events if e.relation.value == "attacked"} for text in (near, far)]
     assert dates == [{"2024-04-13"}, {None}]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("This will be a good opportunity for Joe Biden to talk with Ursula von der Leyen.",
+     ["future"]),
+    ("On the flight, Joe Biden had the opportunity to speak with Recep Tayyip Erdogan.",
+     ["asserted"]),
+    ("Yesterday, Jake Sullivan joined the envoy on a call with Elizabeth Whelan.",
+     ["asserted"]),
+    ("Joe Biden will join a call with Olaf Scholz.", ["future"]),
+])
+def test_chances_and_taking_part(nlp, sentence, expected):
+    assert [e.factuality.value for e in extract(nlp, sentence).events] == expected
+
+
+def test_a_name_after_a_dash_may_address_someone(nlp):
+    from kg.names import _vocative
+    doc = nlp("It is not in Ukraine, it is Syria — Maria, I would like to meet you.")
+    maria = next(t for t in doc if t.text == "Maria")
+    assert _vocative(doc[maria.i:maria.i + 1], load_lexicon())

@@ -143,6 +143,13 @@ def _governor_factuality(word, lex: Lexicon) -> Factuality | None:
         return Factuality.FUTURE  # "is going to talk", "ahead of / in advance of the meeting"
     if lemma == "look" and any(c.lower_ == "forward" for c in word.children):
         return Factuality.FUTURE  # "looking forward to welcoming"
+    if lemma in TAKING_PART and word.tag_ == "VBD":
+        return None  # "staff joined the envoy on a call with Whelan": they took part
+    if lemma in OPENINGS:
+        # "had the opportunity to speak with Erdoğan" (it happened); "a good opportunity
+        # for the President to talk with EU leaders" (it lies ahead)
+        verb = syntax.governing_verb(word)
+        return None if verb is not None and verb.tag_ in ("VBD", "VBN") else Factuality.FUTURE
     if lemma in lex.negating_governors:
         return Factuality.NEGATED
     if lemma in lex.future_governors:
@@ -172,8 +179,9 @@ def _link(child) -> str:
         if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children):
             return "complement"  # "looking forward to meeting", "committed to consulting"
         return "complement" if child.lower_ in COMPLEMENT_PREPS else "adjunct"
-    if child.dep_ == "advcl" and _purpose(child):
-        return "complement"  # "asked Blinken to travel … to meet with …"
+    if child.dep_ == "advcl" and (_purpose(child) or _for_to(child)):
+        return "complement"  # "asked Blinken to travel … to meet with …", "an opportunity
+        # for the President to talk with …"
     if child.dep_ in ("nsubj", "csubj"):
         return "subject"
     if child.dep_ in COMPLEMENT_DEPS or child.dep_ in ("compound", "amod", "appos"):
@@ -186,6 +194,10 @@ def _definite(noun) -> bool:
                for c in noun.children)
 
 
+#: verbs of taking part: in the simple past, one took part ("joined a call")
+TAKING_PART = {"join", "participate", "attend", "partake"}
+#: nouns of a chance to act: what they open lies ahead unless the chance was had
+OPENINGS = {"opportunity", "chance"}
 #: verbs that take their complement for a fact, whatever is said of them
 FACTIVE = {"see", "know", "learn", "realize", "realise", "notice", "remember", "hear"}
 AUXILIARIES = {"do", "does", "did", "is", "are", "was", "were", "will", "would", "can",
@@ -239,6 +251,12 @@ def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
         return None
     main = _clause_factuality(verb.head, lex) if verb.head.pos_ in ("VERB", "AUX") else None
     return main if main in (Factuality.FUTURE, Factuality.HYPOTHETICAL) else None
+
+
+def _for_to(verb) -> bool:
+    """An infinitive with its own subject brought in by "for" ("for Biden to talk")."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _purpose(verb) -> bool:
@@ -323,7 +341,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
                 found = _governor_factuality(token, lex)
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and found is None:
             found = _temporal_clause(token, lex)
-        if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and _purpose(token):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and (
+                _purpose(token) or _for_to(token)):
             pass  # "asked Blinken to travel … to meet with …": the purpose follows its clause
         elif token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "advcl", "relcl"):
             break
