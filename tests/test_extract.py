@@ -729,13 +729,15 @@ def test_who_calls_to_thank_thanks(nlp):
     assert agents == {"Joe Biden"}
 
 
-def test_a_dated_mention_far_away_dates_nothing(nlp):
+def test_a_dated_mention_far_away_or_about_others_dates_nothing(nlp):
     near = ("Iran launched an attack on Israel.\n\n"
-            "Officials spoke after the April 13th attack.")
+            "Officials in Israel spoke after the April 13th attack.")
     far = near.replace("\n\n", "\n\n" + "Officials spoke about other matters. " * 120 + "\n\n")
+    elsewhere = near.replace("Officials in Israel", "Officials in Ohio")
     dates = [{e.date.isoformat() if e.date else None for e in extract(nlp, text, dt.date(
-        2024, 4, 15)).events if e.relation.value == "attacked"} for text in (near, far)]
-    assert dates == [{"2024-04-13"}, {None}]
+        2024, 4, 15)).events if e.relation.value == "attacked"}
+        for text in (near, far, elsewhere)]
+    assert dates == [{"2024-04-13"}, {None}, {None}]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

@@ -106,10 +106,15 @@ def _date_bare_mentions(document: Document, segments: list[Segment], ents: DocEn
                 continue
             agent = _own_agent(noun, ents)
             here = segment.offset + noun.idx
+            named = {ents.by_token[(segment.index, t.i)] for t in segment.doc
+                     if (segment.index, t.i) in ents.by_token}
             open_events = [e for e in events if e.relation == relation and e.date is None
                            and e.day is None and e.factuality == Factuality.ASSERTED
                            and agent in (None, e.agent) and any(
-                               abs(ev.start - here) <= BARE_MENTION_REACH for ev in e.evidence)]
+                               abs(ev.start - here) <= BARE_MENTION_REACH for ev in e.evidence)
+                           and named & {e.agent, *e.others}]
+            # (its paragraph must name a party of the event: "the assault on 7th of
+            # October" among remarks on Ukraine is not Russia's invasion)
             if len(open_events) != 1:
                 continue
             event = open_events[0]
