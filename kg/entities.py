@@ -258,8 +258,7 @@ class DocEntities:
                  if t.i <= token.i and t.dep_ not in ("det", "poss", "case", "punct")]
         words += _of_phrase(token)  # "the Secretary of State"
         phrase = " ".join(words)
-        titles = self.lexicon.titles
-        core = next((phrase[i:] for i in _suffix_starts(phrase) if phrase[i:] in titles), None)
+        core = self._title_core(phrase)
         if core is None or core in ("official", "leader", "counterpart"):
             return None
         modifiers = set(phrase[: len(phrase) - len(core)].split())

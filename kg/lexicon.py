@@ -69,6 +69,7 @@ class Lexicon:
     event_heads: frozenset[str]
     audiences: frozenset[str]
     speech_verbs: frozenset[str]
+    aspectual_verbs: frozenset[str]
     speaker_object_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     future_modals: frozenset[str]
@@ -212,6 +213,7 @@ def _build(data: dict) -> Lexicon:
         event_heads=_words(data.get("event_heads")),
         audiences=_words(data.get("audiences")),
         speech_verbs=_words(data.get("speech_verbs")),
+        aspectual_verbs=_words(data.get("aspectual_verbs")),
         speaker_object_verbs=_words(data.get("speaker_object_verbs")),
         statement_nouns=_words(data.get("statement_nouns")),
         future_modals=_words(fact.get("future_modals")),

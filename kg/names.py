@@ -133,10 +133,11 @@ def _title_words(span, name_start: int, lex: Lexicon) -> frozenset[str]:
     return frozenset(t.lower_ for t in (*before, *inside) if t.is_alpha)
 
 
-def _title_phrases(span, lex: Lexicon) -> set[str]:
+def _title_phrases(span, lex: Lexicon, vocative: bool = False) -> set[str]:
     """Titles written before a person's name ("Israeli Prime Minister Benjamin Netanyahu")
     or in apposition ("John Kirby, White House national security spokesman", "Netanyahu,
-    the prime minister of Israel")."""
+    the prime minister of Israel"); a name that addresses someone has no apposition
+    ("Nandita, the President is briefed …")."""
     doc = span.doc
     found: set[str] = set()
     first = _title_start(span, lex)
@@ -144,10 +145,9 @@ def _title_phrases(span, lex: Lexicon) -> set[str]:
     if words:
         found.add(" ".join(words))
     root = span.root
-    if _vocative(span, lex):
-        return {f for f in found if any(w in lex.title_words for w in f.split())}
-    for appos in [c for c in root.children if c.dep_ == "appos"] + (
-            [root.head] if root.dep_ == "appos" else []):
+    appositions = [] if vocative else [c for c in root.children if c.dep_ == "appos"] + (
+        [root.head] if root.dep_ == "appos" else [])
+    for appos in appositions:
         phrase = " ".join(t.lower_ for t in appos.subtree
                           if t.dep_ not in ("det", "poss", "punct", "cc") and t.i <= appos.i)
         if any(ends_with(phrase, t) for t in lex.titles):
@@ -369,7 +369,7 @@ def cluster_names(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) 
         for i in range(start, mention.end):
             result.by_token[(seg, i)] = key
         if etype == EntityType.PERSON:
-            titles = _title_phrases(span, lex)
+            titles = _title_phrases(span, lex, mention.vocative)
             if titles:
                 result.titles.setdefault(key, set()).update(titles)
             first = _title_start(span, lex)
@@ -425,8 +425,7 @@ def _assign(mention: Mention, persons: dict, surnames: dict, gaz: Gazetteer, cou
             key, label = persons[suffix]
             return key, label, EntityType.PERSON
     place = gaz.lookup(mention.name)
-    single = len(words) == 1 and len(mention.text.split()) == 1  # not "White House" cut
-    if single or mention.type == EntityType.PERSON:
+    if len(words) == 1 or mention.type == EntityType.PERSON:
         known = surnames.get(fold(words[-1]))
         # "Biden" tagged ORG or GPE is the person Biden when the document names one;
         # "Jordan" tagged GPE stays the country

@@ -94,6 +94,8 @@ def _date_bare_mentions(document: Document, segments: list[Segment], ents: DocEn
     document's one undated event of that class, if it has exactly one; it gives that
     event its date and a mention."""
     for segment in segments:
+        named = {ents.by_token[(segment.index, t.i)] for t in segment.doc
+                 if (segment.index, t.i) in ents.by_token}
         for relation, noun in nominal_triggers(segment.doc, lexicon):
             if ents.pos(noun) in used:
                 continue
@@ -106,8 +108,6 @@ def _date_bare_mentions(document: Document, segments: list[Segment], ents: DocEn
                 continue
             agent = _own_agent(noun, ents)
             here = segment.offset + noun.idx
-            named = {ents.by_token[(segment.index, t.i)] for t in segment.doc
-                     if (segment.index, t.i) in ents.by_token}
             open_events = [e for e in events if e.relation == relation and e.date is None
                            and e.day is None and e.factuality == Factuality.ASSERTED
                            and agent in (None, e.agent) and any(

@@ -30,14 +30,15 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     negated = future = hypothetical = False
     habitual = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or \
         _habitual_saying(verb, lex)
+    would = ("would", "’d", "'d")
     for child in verb.children:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in lex.negators):
             negated = True
         elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
-            backshifted = word in ("would", "’d", "'d") and _reported(verb, lex)
-            if word in ("would", "’d", "'d") and habitual:
+            if word in would and habitual:
                 continue
+            backshifted = word in would and _reported(verb, lex)
             if word in lex.future_modals or child.lemma_.lower() in lex.future_modals or \
                     backshifted:
                 future = True
@@ -67,8 +68,7 @@ def _habitual_saying(verb, lex: Lexicon) -> bool:
     if verb.lemma_.lower() not in lex.speech_verbs:
         return False
     sent = verb.sent
-    if sent.text.rstrip().rstrip("”\"").endswith("?") or any(
-            t.lower_ in lex.conditional_marks for t in sent):
+    if _asks(sent) or any(t.lower_ in lex.conditional_marks for t in sent):
         return False
     subject = syntax.subject(verb)
     return subject is not None and subject.lower_ not in ("i", "we", "you")
@@ -103,10 +103,8 @@ def _extraposed(verb, lex: Lexicon) -> Factuality | None:
     """ "It has been difficult for the United States to talk to China": an infinitive
     whose clause is judged by an adjective ("difficult", "easy", "able") takes its
     reading from that adjective."""
-    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to"
-                                      for c in verb.children):
-        return None
-    if verb.dep_ not in ("advcl", "ccomp", "xcomp"):
+    if verb.pos_ != "VERB" or not _infinitive(verb) or \
+            verb.dep_ not in ("advcl", "ccomp", "xcomp"):
         return None
     for adjective in (c for c in verb.head.children if c.dep_ == "acomp"):
         found = _governor_factuality(adjective, lex)
@@ -217,6 +215,11 @@ def _yes_no_question(sent, lex: Lexicon) -> bool:
     return False
 
 
+def _asks(sent) -> bool:
+    """Does the sentence end with a question mark (before any closing quote mark)?"""
+    return sent.text.rstrip().rstrip("”\"").endswith("?")
+
+
 WH_WORDS = {"what", "why", "how", "when", "where", "who", "whom", "which", "whose"}
 
 
@@ -225,7 +228,7 @@ def _inverted_question(trigger) -> bool:
     trigger's own clause puts its auxiliary before its subject, in a sentence that asks,
     with no wh-word before it that would take the event for granted."""
     sent = trigger.sent
-    if not sent.text.rstrip().rstrip("”\"").endswith("?") or trigger.pos_ not in ("VERB", "AUX"):
+    if not _asks(sent) or trigger.pos_ not in ("VERB", "AUX"):
         return False
     while trigger.dep_ == "xcomp" and trigger.head.pos_ in ("VERB", "AUX"):
         trigger = trigger.head  # "does he plan to meet with Erdoğan?"
@@ -253,16 +256,20 @@ def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
     return main if main in (Factuality.FUTURE, Factuality.HYPOTHETICAL) else None
 
 
+def _infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _for_to(verb) -> bool:
     """An infinitive with its own subject brought in by "for" ("for Biden to talk")."""
-    return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return _infinitive(verb) and any(c.dep_ == "mark" and c.lower_ == "for"
+                                     for c in verb.children)
 
 
 def _purpose(verb) -> bool:
     """An infinitive of purpose without a subject of its own ("… to meet with …")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return _infinitive(verb) and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                         for c in verb.children)
 
 
 def _presupposed(noun, agent) -> bool:
@@ -327,14 +334,12 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             if found is None and child is not None and child.dep_ != "conj":
                 # a coordinate verb shares its head's auxiliaries, not its meaning
                 found = _governor_factuality(token, lex)
-            if found is None and child is not None and child.dep_ == "xcomp" and \
-                    token.lemma_.lower() in lex.speech_verbs and any(
-                        c.dep_ in ("dobj", "dative") for c in token.children):
-                found = Factuality.HYPOTHETICAL  # "told Blinken to meet Wang Yi": asked
-            if child is not None and token.lemma_.lower() in lex.speech_verbs and (
-                    child.dep_ != "xcomp" or any(c.dep_ in ("dobj", "dative")
-                                                 for c in token.children)):
-                break  # (not "continues to engage", where "continue" says nothing)
+            if child is not None and token.lemma_.lower() in lex.speech_verbs:
+                if child.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative")
+                                                 for c in token.children):
+                    found = found or Factuality.HYPOTHETICAL  # "told Blinken to meet": asked
+                if child.dep_ != "xcomp" or token.lemma_.lower() not in lex.aspectual_verbs:
+                    break  # (not "continues to engage", where "continue" says nothing)
         elif token.pos_ in ("NOUN", "PROPN", "ADJ"):
             found = found or _nominal_factuality(token, lex)
             if found is None and child is not None:

@@ -33,8 +33,6 @@ from kg.model import EntityType
 from kg.nlp import Segment
 
 FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
-#: speech verbs that, with an infinitive, say how another act goes on
-ASPECTUAL = {"continue", "go"}
 #: words a title leaves in lower case ("Tackling the Climate Crisis at Home and Abroad")
 FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
 
@@ -177,7 +175,7 @@ def _is_speech_verb(token, quote: Quote, lex: Lexicon) -> bool:
     if token.pos_ not in syntax.VERBS or token.lemma_.lower() not in lex.speech_verbs or \
             _inside(token, quote):
         return False
-    return token.lemma_.lower() not in ASPECTUAL or not any(
+    return token.lemma_.lower() not in lex.aspectual_verbs or not any(
         c.dep_ == "xcomp" for c in token.children)
 
 

@@ -137,7 +137,7 @@ def _naming(verb) -> bool:
 def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
     if verb.lemma_.lower() == "call" and _naming(verb):
         return  # "an agency called DARPA" ("called out", "called off": see _phrasal)
-    if verb.i >= 2 and verb.nbor(-1).text == "-" and verb.nbor(-2).lower_ == "co":
+    if _shared(verb):
         return  # "co-host the Summit with Zambia": Zambia hosts too
     for trigger in lex.verbs.get(verb.lemma_.lower(), ()):
         if not _multiword_ok(verb, trigger) or _phrasal(verb, trigger, lex):
@@ -336,7 +336,7 @@ def _noun_agent(noun, relation: Relation, lex: Lexicon):
                         return child
     head = noun.head
     light = lex.light_verbs if relation == Relation.ATTACKED else TALK_LIGHT_VERBS
-    if noun.dep_ == "dobj" and head.lemma_.lower() in light:
+    if noun.dep_ == "dobj" and head.lemma_.lower() in light and not _shared(head):
         return syntax.subject(head)  # "Iran launched an attack on …", "held a call with …"
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in \
             lex.joining_verbs:
@@ -357,10 +357,11 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
     agents = ents.resolve(agent_token, Role.ACTOR if attack else Role.PARTY)
     others: list[str] = []
     if relation == Relation.SPOKE_WITH:  # "told our Hill reporter, Allie Pecorin"
-        if agent_token.lower_ in lex.public_bodies:
-            return  # "the money that Congress told him to spend": a body acts by law
+        if agent_token.lower_ in lex.public_bodies or _performative(trigger, lex):
+            return  # "the money that Congress told him to spend": a body acts by law;
+            # "The President congratulates Judy", "I want to thank our partners"
         object_tokens = [t for t in object_tokens if not _journalist(t, lex)
-                         and not _appeal(trigger, t, lex) and t.lower_ not in lex.public_bodies]
+                         and not _appeal(trigger, t, lex)]
     for token in [*object_tokens, *_included(trigger)]:
         for included in [token] if token.pos_ not in syntax.VERBS else []:
             for key in ents.resolve(included, Role.TARGET if attack else Role.PARTY):
@@ -369,8 +370,6 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
     if relation == Relation.SPOKE_WITH:
         others = [k for k in others if not _is_media(ents, k, lex)
                   and not _is_audience(ents, k, lex)]
-    if relation == Relation.SPOKE_WITH and _performative(trigger, lex):
-        return  # "The President congratulates Judy", "I want to thank our partners"
     if relation == Relation.SPOKE_WITH and trigger.lemma_.lower() in lex.person_verbs and \
             not _talks_named(trigger, lex):
         agents = [k for k in agents if ents.entities[k].type in PEOPLE]
@@ -430,12 +429,20 @@ def _path(token, top) -> list:
     return out
 
 
+def _shared(verb) -> bool:
+    """ "co-host", "co-chair": the others do it too (the parser splits "co" off)."""
+    return verb.i >= 2 and verb.nbor(-1).text == "-" and verb.nbor(-2).lower_ == "co"
+
+
 def _appeal(trigger, token, lex: Lexicon) -> bool:
-    """ "urging Congress to pass legislation": asking a public body to act is an appeal
-    made in public, not a conversation with it."""
+    """A public body is addressed, not talked with ("spoke to the Congress"); asking its
+    members to act is an appeal made in public ("urging members of Congress to pass
+    legislation")."""
+    if token.lower_ in lex.public_bodies:
+        return True
     asks = any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children)
-    body = [token, *syntax.prep_objects(token, {"of"})]  # "members of Congress"
-    return asks and any(t.lower_ in lex.public_bodies for t in body)
+    return asks and any(o.lower_ in lex.public_bodies
+                        for o in syntax.prep_objects(token, {"of"}))
 
 
 def _appeals(verb) -> bool:
