@@ -49,10 +49,12 @@ def subject(verb):
                 return child
         if token.dep_ == "relcl":
             return token.head
+        if _nominal_conjunct(token):
+            return None  # "will discuss the President's trip and meeting with Zelenskyy"
         if token.dep_ == "xcomp" and not _purpose_call(token.head):
             # "asked Gallant to notify the US": the object does the asking's content
             controller = next((c for c in token.head.children if c.dep_ in ("dobj", "dative")),
-                              None)
+                              None) or _prepositional_controller(token)
             if controller is not None:
                 return controller
         if token.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj", "dobj") \
@@ -64,6 +66,34 @@ def subject(verb):
             continue
         break
     return None
+
+
+#: prepositions whose object, named before an infinitive, is who is to do it
+#: ("calling on the President to negotiate", "called for the Secretary to consult")
+CONTROLLING_PREPS = ("on", "upon", "for")
+
+
+def _prepositional_controller(infinitive):
+    """The object of a preposition right between a verb and its infinitive, when the
+    verb asks it of that object ("called on Russia to negotiate with Ukraine"; not "on
+    the trip, does he plan to meet")."""
+    verb = infinitive.head
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in CONTROLLING_PREPS and verb.i < prep.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.right_edge.i + 1 == infinitive.left_edge.i:
+                return obj
+    return None
+
+
+def _nominal_conjunct(verb) -> bool:
+    """An "-ing" word the parser coordinated with a finite or base verb that is not "be"
+    ("will discuss … and meeting with …"): two verbs of one subject share their form,
+    so this one is a noun ("the trip and meeting") and has no subject to inherit."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ == "VBG" and head.pos_ in VERBS and \
+        head.tag_ in ("VB", "VBD", "VBZ", "VBP") and head.lemma_ != "be" and \
+        not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
 
 
 def _purpose_call(verb) -> bool:

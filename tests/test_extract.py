@@ -760,3 +760,39 @@ def test_a_name_after_a_dash_may_address_someone(nlp):
     doc = nlp("It is not in Ukraine, it is Syria — Maria, I would like to meet you.")
     maria = next(t for t in doc if t.text == "Maria")
     assert _vocative(doc[maria.i:maria.i + 1], load_lexicon())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # object control through a preposition: the one called on is to do it
+    ("Senator Ann Reed is calling on Joe Biden to negotiate with Kevin McCarthy.",
+     {("spoke_with", "Joe Biden", ("Kevin McCarthy",), "hypothetical")}),
+    # a participle shares its clause's future
+    ("Antony Blinken will be in Amman tomorrow talking to Ayman Safadi.",
+     {("spoke_with", "Antony Blinken", ("Ayman Safadi",), "future")}),
+    # a future sight of an act in progress: the act lies ahead too
+    ("At the summit you will see Joe Biden consulting with Volodymyr Zelenskyy.",
+     {("spoke_with", "Joe Biden", ("Volodymyr Zelenskyy",), "future")}),
+    # the speaker's "I would convey" is a polite way of saying, no condition
+    ("I would also convey to you that David Turk hosted a call with Jared Polis.",
+     {("spoke_with", "David Turk", ("Jared Polis",), "asserted")}),
+    # "-ing" coordinated with a verb of another form is a noun: "the trip and meeting"
+    ("The leaders will discuss the President's trip to Kyiv and meeting with Volodymyr "
+     "Zelenskyy.", set()),
+    # the Taoiseach is a person met, not a group convened
+    ("Joe Biden arrives in Dublin on Wednesday. He'll be meeting the Taoiseach.",
+     {("spoke_with", "Joe Biden", ("Taoiseach",), "future")}),
+    # an awards ceremony is no guest
+    ("Joe Biden will host the Kennedy Center Honors on Sunday.", set()),
+])
+def test_who_is_to_act_and_when(nlp, sentence, expected):
+    found = {e[:4] for e in events(extract(nlp, sentence)) if e[0] != "stated"}
+    assert found == expected
+
+
+def test_he_is_not_the_wife(nlp):
+    text = ("Tom Reed served for eighteen years. His wife was at the hospital too. He said, "
+            "\"You will look at this flag and you will see what he gave for this country.\"\n\n"
+            "I met Anna Cole at the White House. Her husband was there too. She said, \"We "
+            "will keep fighting for the people of this state every single day.\"")
+    speakers = {a for r, a, *_ in events(extract(nlp, text)) if r == "stated"}
+    assert not speakers & {"wife", "husband"}

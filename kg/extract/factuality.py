@@ -246,11 +246,14 @@ TEMPORAL_MARKS = {"when", "once", "after", "before", "until", "whenever"}
 
 def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
     """ "when the President has a conversation with Manchin, they'll talk about …", "will
-    return to Washington to host Zelenskyy": a time clause or a purpose whose main clause
-    lies ahead tells of what lies ahead too."""
+    return to Washington to host Zelenskyy", "will be in Amman tomorrow talking to his
+    counterparts": a time clause, a purpose or a participle whose main clause lies ahead
+    tells of what lies ahead too."""
     timed = any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children)
     purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if not (timed or purpose):
+    participle = verb.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in verb.children)
+    if not (timed or purpose or participle):
         return None
     main = _clause_factuality(verb.head, lex) if verb.head.pos_ in ("VERB", "AUX") else None
     return main if main in (Factuality.FUTURE, Factuality.HYPOTHETICAL) else None
@@ -317,8 +320,10 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             break  # "… has never been stronger, and officials held discussions": a clause
             # of its own
         if token.pos_ in ("VERB", "AUX") and child is not None and \
-                token.lemma_.lower() in FACTIVE and child.dep_ == "ccomp":
+                token.lemma_.lower() in FACTIVE and child.dep_ == "ccomp" and \
+                child.tag_ not in ("VB", "VBG"):
             break  # "you may have seen that the President held a call": a fact, seen
+            # ("you will see the President consulting …" is seen when it is seen)
         if token.pos_ in ("VERB", "AUX"):
             own = _clause_factuality(token, lex)
             if child is not None and _speaker_aside(token, lex):
