@@ -101,8 +101,8 @@ class DocEntities:
         key = self.entity_at(token)
         if key:
             return self._metonymy(key, role)
-        if _generic(token, lex):
-            return None  # "people say …": nobody in particular
+        if _generic(token, lex) or (role == Role.SPEAKER and _a_people(token)):
+            return None  # "people say …", "the people of Michigan said": nobody in particular
         pos = self.pos(token)
         if pos in self.first_person:
             return self.first_person[pos]
@@ -362,12 +362,26 @@ INDEFINITE = {"a", "an", "some", "any", "every", "many", "most", "all", "no", "m
 
 
 def _generic(token, lex: Lexicon) -> bool:
-    """ "people say", "a person that says", "everybody": nobody in particular. A word of
-    its own makes the noun someone ("people familiar with the talks", "my kid")."""
+    """ "people say", "a person that says", "everybody", "the people said" (a nation, as
+    a figure for its votes): nobody in particular. A word of its own makes the noun
+    someone ("people familiar with the talks", "my kid", "the people I met")."""
     if token.lemma_.lower() not in lex.generic_heads and token.lower_ not in lex.generic_heads:
         return False
-    return all(c.dep_ in ("det", "predet", "amod") and c.lower_ in INDEFINITE or c.dep_ in
-               ("punct", "relcl", "cc", "conj") for c in token.children)
+    kinds = INDEFINITE | ({"the"} if token.lower_ == "people" else set())
+    children = list(token.children)
+    if token.lower_ == "people" and any(c.dep_ == "relcl" for c in children) and \
+            any(c.lower_ == "the" for c in children):
+        return False  # "the people who met him": someone
+    return all(c.dep_ in ("det", "predet", "amod") and c.lower_ in kinds or c.dep_ in
+               ("punct", "relcl", "cc", "conj") for c in children)
+
+
+def _a_people(token) -> bool:
+    """ "the people of Michigan": a nation or a state's people, who speak only as a figure
+    (for their votes, their mood); what they "said" is no one's statement."""
+    return token.lower_ == "people" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _suffix_starts(phrase: str) -> list[int]:

@@ -95,6 +95,7 @@ class Lexicon:
     media_roles: frozenset[str]
     public_bodies: frozenset[str]
     quote_min_words: int
+    naming_words: frozenset[str] = frozenset()
     raw: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     @property
@@ -239,6 +240,7 @@ def _build(data: dict) -> Lexicon:
         media_roles=_words(data.get("media_roles")),
         public_bodies=_words(data.get("public_bodies")),
         quote_min_words=int(data.get("quote_min_words", 3)),
+        naming_words=_words(data.get("naming_words")),
         raw=data,
     )
 

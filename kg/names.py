@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.gazetteer import Gazetteer, fold
+from kg.gazetteer import Gazetteer, fold, load_gazetteer
 from kg.lexicon import Lexicon, load_first_names
 from kg.model import Entity, EntityType
 from kg.nlp import Segment
@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kg.entities import DocEntities
 
 Pos = tuple[int, int]  # (segment index, token index)
+DASHES = ("—", "–", "--")
 
 
 @dataclass
@@ -187,12 +188,19 @@ def _opens_address(span, lex: Lexicon | None) -> bool:
     sent = span.root.sent
     start = sent.start
     for i in range(span.start - 1, sent.start - 1, -1):
-        if doc[i].text in ("—", "–", "--", ":", ";"):
+        if doc[i].text in (*DASHES, ":", ";"):
             start = i + 1  # "it's Syria — Mom, I'd like to meet you": a new clause begins
             break
     before = [t for t in doc[start:span.start] if not (t.is_punct or t.is_space)]
     if lex is None or any(t.text != "Q" and not _discourse([t], lex) for t in before) or \
-            span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            span.end + 1 >= len(doc):
+        return False
+    if doc[span.end].text in DASHES:
+        # "Karine — spoken to the UK, anybody?": a question that opens by calling on
+        # someone (a dash that a second one closes sets off an aside instead)
+        return sent.text.rstrip().endswith("?") and not any(
+            t.text in DASHES for t in doc[span.end + 1:sent.end])
+    if doc[span.end].text != ",":
         return False
     after = doc[span.end + 1]
     comma_next = span.end + 2 < len(doc) and doc[span.end + 2].text == ","
@@ -236,9 +244,10 @@ def _country_qualified(span, title_start: int) -> bool:
 
 def _repaired_names(doc, lex: Lexicon) -> list:
     """The recogniser's spans, with persons' names made whole: a name cut after a particle
-    ("Ursula von der" + "Leyen") is joined to what follows it, and a first name left out
-    ("Luiz" + "Inácio Lula da Silva") is joined to the rest, and one cut at a hyphen
-    ("Moon Jae" + "-in") is made whole."""
+    ("Ursula von der" + "Leyen") or a lone given name before a surname read as another
+    kind of name ("Annegret" + the ORG "Kramp-Karrenbauer") is joined to what follows it,
+    a first name left out ("Luiz" + "Inácio Lula da Silva") is joined to the rest, and
+    one cut at a hyphen ("Moon Jae" + "-in") is made whole."""
     from spacy.tokens import Span
 
     ents = list(doc.ents)
@@ -260,9 +269,22 @@ def _repaired_names(doc, lex: Lexicon) -> list:
                     and doc[end + 1].ent_iob_ != "B":
                 end += 2  # a hyphenated name cut at its hyphen: "Moon Jae" + "-in"
             span = Span(doc, start, end, label="PERSON")
+        elif _surname_misread(span, lex):
+            span = Span(doc, span.start - 1, span.end, label="PERSON")
         out.append(span)
         i += 1
     return out
+
+
+def _surname_misread(span, lex: Lexicon) -> bool:
+    """A short organisation or place span, of capitalised proper nouns that name no
+    organisation or known place, right after a given name the recogniser left untagged
+    ("Minister of Defense Annegret" + the ORG "Kramp-Karrenbauer"): a person's surname."""
+    return span.label_ in ("ORG", "GPE") and len(span) <= 3 and span.start > 0 and \
+        _first_name(span.doc[span.start - 1], lex) and \
+        span.doc[span.start - 1].ent_type_ == "" and all(
+            (t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in lex.org_words)
+            or t.text == "-" for t in span) and load_gazetteer().lookup(span.text) is None
 
 
 def _first_name(token, lex: Lexicon) -> bool:

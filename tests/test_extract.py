@@ -796,3 +796,43 @@ def test_he_is_not_the_wife(nlp):
             "will keep fighting for the people of this state every single day.\"")
     speakers = {a for r, a, *_ in events(extract(nlp, text)) if r == "stated"}
     assert not speakers & {"wife", "husband"}
+
+
+def test_the_people_as_a_nation_say_nothing(nlp):
+    figure = ('The people said, regardless of party, "We do not agree with this approach '
+              'because we believe in freedom."')
+    someone = ('The people who met him in Kyiv said, "He is a brave man and he will not leave '
+               'his country."')
+    speakers = [{a for r, a, *_ in events(extract(nlp, t)) if r == "stated"}
+                for t in (figure, someone)]
+    assert speakers == [set(), {"people"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a term in quotation marks is nobody's words
+    ('Joe Biden will help the so-called "hard to abate" sectors like shipping and steel, '
+     'the President said.', set()),
+    # a people speaks only as a figure for its votes
+    ('The people of Michigan said, "We are going to vote because we want more jobs here."',
+     set()),
+    # to unite an alliance is no gathering
+    ("What Joe Biden did is he brought together the NATO Alliance.", set()),
+    # a surname the recogniser read as an organisation, after a given name it left out
+    ("Jake Sullivan met today with Minister of Defense Annegret Kramp-Karrenbauer.",
+     {("spoke_with", "Jake Sullivan", ("Annegret Kramp-Karrenbauer",))}),
+])
+def test_addresses_terms_figures_and_surnames(nlp, text, expected):
+    assert {e[:3] for e in events(extract(nlp, text))} == expected
+
+
+@pytest.mark.parametrize(("text", "name", "addressed"), [
+    # a question that opens by calling on someone
+    ("Q    Karine — spoken to the UK, Prime Minister Liz Truss, anybody?", "Karine", True),
+    # a dash that a second one closes sets off an aside
+    ("Netanyahu — under heavy pressure at home — spoke with Joe Biden?", "Netanyahu", False),
+])
+def test_a_name_before_a_dash_may_address_someone(nlp, text, name, addressed):
+    from kg.names import _vocative
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == name)
+    assert _vocative(doc[token.i:token.i + 1], load_lexicon()) == addressed

@@ -109,6 +109,9 @@ def _is_statement(quote: Quote, lex: Lexicon) -> bool:
     words = [t for t in tokens if t.is_alpha]
     if len(words) < lex.quote_min_words:
         return False
+    before = quote.segment.doc.text[:quote.start].rstrip(" “\"«„").lower()
+    if before.endswith(tuple(lex.naming_words)):
+        return False  # "the so-called “hard to abate” sectors": a term, not a saying
     content = [t for t in words if t.pos_ not in FUNCTION_POS]
     if all(t.text[:1].isupper() for t in content) and (
             len(content) >= 3 or tokens[-1].text not in (".", "?", "!")):
