@@ -836,3 +836,8 @@ def test_a_name_before_a_dash_may_address_someone(nlp, text, name, addressed):
     doc = nlp(text)
     token = next(t for t in doc if t.text == name)
     assert _vocative(doc[token.i:token.i + 1], load_lexicon()) == addressed
+
+
+def test_the_time_for_someone_to_act_lies_ahead(nlp):
+    text = "It is time for Joe Biden to meet with Xi Jinping."
+    assert [e.factuality.value for e in extract(nlp, text).events] == ["future"]

@@ -177,7 +177,8 @@ def _link(child) -> str:
         if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children):
             return "complement"  # "looking forward to meeting", "committed to consulting"
         return "complement" if child.lower_ in COMPLEMENT_PREPS else "adjunct"
-    if child.dep_ == "advcl" and (_purpose(child) or _for_to(child)):
+    if (child.dep_ == "advcl" and _purpose(child)) or (
+            child.dep_ in ("advcl", "relcl") and _for_to(child)):
         return "complement"  # "asked Blinken to travel … to meet with …", "an opportunity
         # for the President to talk with …"
     if child.dep_ in ("nsubj", "csubj"):
@@ -194,8 +195,9 @@ def _definite(noun) -> bool:
 
 #: verbs of taking part: in the simple past, one took part ("joined a call")
 TAKING_PART = {"join", "participate", "attend", "partake"}
-#: nouns of a chance to act: what they open lies ahead unless the chance was had
-OPENINGS = {"opportunity", "chance"}
+#: nouns of a chance to act ("the time for Biden to engage"): what they open lies ahead
+#: unless the chance was had
+OPENINGS = {"opportunity", "chance", "time", "moment"}
 #: verbs that take their complement for a fact, whatever is said of them
 FACTIVE = {"see", "know", "learn", "realize", "realise", "notice", "remember", "hear"}
 AUXILIARIES = {"do", "does", "did", "is", "are", "was", "were", "will", "would", "can",
@@ -351,8 +353,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
                 found = _governor_factuality(token, lex)
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and found is None:
             found = _temporal_clause(token, lex)
-        if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and (
-                _purpose(token) or _for_to(token)):
+        if token.pos_ in ("VERB", "AUX") and (
+                (token.dep_ == "advcl" and _purpose(token)) or
+                (token.dep_ in ("advcl", "relcl") and _for_to(token))):
             pass  # "asked Blinken to travel … to meet with …": the purpose follows its clause
         elif token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "advcl", "relcl"):
             break
