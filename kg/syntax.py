@@ -45,7 +45,7 @@ def subject(verb):
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS and child.text != "Q":  # a transcript's "Q"
                 if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
-                    return token.head
+                    return _antecedent(token)
                 return child
         if token.dep_ == "relcl":
             return token.head
@@ -84,6 +84,19 @@ def _prepositional_controller(infinitive):
             if obj is not None and obj.right_edge.i + 1 == infinitive.left_edge.i:
                 return obj
     return None
+
+
+def _antecedent(clause):
+    """The noun a relative clause is about: the one the parser hung it from, unless the
+    clause's verb is plural and that noun singular, the object of a preposition after a
+    plural noun ("missile attacks against Ukraine, which appear to have struck …")."""
+    noun = clause.head
+    plural = clause.tag_ == "VBP" or any(
+        c.dep_ == "aux" and c.lower_ in ("are", "were") for c in clause.children)
+    if plural and noun.tag_ in ("NN", "NNP") and noun.dep_ == "pobj" and \
+            noun.head.head.tag_ in ("NNS", "NNPS"):
+        return noun.head.head
+    return noun
 
 
 def _nominal_conjunct(verb) -> bool:

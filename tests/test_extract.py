@@ -841,3 +841,11 @@ def test_a_name_before_a_dash_may_address_someone(nlp, text, name, addressed):
 def test_the_time_for_someone_to_act_lies_ahead(nlp):
     text = "It is time for Joe Biden to meet with Xi Jinping."
     assert [e.factuality.value for e in extract(nlp, text).events] == ["future"]
+
+
+def test_a_plural_relative_clause_is_about_the_plural_noun(nlp):
+    from kg import syntax
+    doc = nlp("The United States condemns Russia's missile attacks against Ukraine, which "
+              "appear to have struck residential buildings in Kyiv.")
+    struck = next(t for t in doc if t.text == "struck")
+    assert syntax.subject(struck).text == "attacks"
