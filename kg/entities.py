@@ -367,11 +367,10 @@ def _generic(token, lex: Lexicon) -> bool:
     someone ("people familiar with the talks", "my kid", "the people I met")."""
     if token.lemma_.lower() not in lex.generic_heads and token.lower_ not in lex.generic_heads:
         return False
-    kinds = INDEFINITE | ({"the"} if token.lower_ == "people" else set())
     children = list(token.children)
-    if token.lower_ == "people" and any(c.dep_ == "relcl" for c in children) and \
-            any(c.lower_ == "the" for c in children):
-        return False  # "the people who met him": someone
+    # "the people" is a nation; "the people who met him" someone
+    nation = token.lower_ == "people" and not any(c.dep_ == "relcl" for c in children)
+    kinds = (INDEFINITE | {"the"}) if nation else INDEFINITE
     return all(c.dep_ in ("det", "predet", "amod") and c.lower_ in kinds or c.dep_ in
                ("punct", "relcl", "cc", "conj") for c in children)
 

@@ -68,9 +68,10 @@ def subject(verb):
     return None
 
 
-#: prepositions whose object, named before an infinitive, is who is to do it
-#: ("calling on the President to negotiate", "called for the Secretary to consult")
-CONTROLLING_PREPS = ("on", "upon", "for")
+#: prepositions of asking: their object, named before an infinitive, is who is to do it
+#: ("calling on the President to negotiate", "called for the Secretary to consult"), and
+#: a verb of talking with one asks rather than talks ("call on", "call for")
+CONTROLLING_PREPS = frozenset({"on", "upon", "for"})
 
 
 def _prepositional_controller(infinitive):

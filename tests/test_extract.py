@@ -669,8 +669,13 @@ def test_a_fact_one_may_have_seen_is_a_fact(nlp):
      'paycheck."', ["asserted"]),
     ('If asked, Joseph Biden Sr. would say, "A job is about a lot more than a paycheck."',
      ["hypothetical"]),
+    ('My dad had an expression, he\'d say, "Joey, a job is about a lot more than a '
+     'paycheck."', ["asserted"]),
+    ('If it, in fact, is Mom or Dad, Dad says, "I got a birth certificate for the child."',
+     ["hypothetical"]),
 ])
-def test_what_someone_would_say_is_a_habit_unless_a_condition(nlp, sentence, expected):
+def test_habits_and_cases_put(nlp, sentence, expected):
+    """What someone would say is a habit, unless a condition or a case put."""
     assert [e.factuality.value for e in extract(nlp, sentence).events] == expected
 
 
@@ -702,16 +707,6 @@ def test_a_quote_coordinated_with_an_announcement_is_not_its_content(nlp):
 def test_asked_hard_or_shared_is_not_done(nlp, sentence, expected):
     assert [e.factuality.value for e in extract(nlp, sentence).events
             if e.relation.value == "spoke_with"] == expected
-
-
-@pytest.mark.parametrize(("sentence", "expected"), [
-    ('My dad had an expression, he\'d say, "Joey, a job is about a lot more than a '
-     'paycheck."', ["asserted"]),
-    ('If it, in fact, is Mom or Dad, Dad says, "I got a birth certificate for the child."',
-     ["hypothetical"]),
-])
-def test_habits_and_cases_put(nlp, sentence, expected):
-    assert [e.factuality.value for e in extract(nlp, sentence).events] == expected
 
 
 def test_a_coordinate_clause_with_its_own_subject_stands_alone(nlp):
@@ -750,6 +745,7 @@ def test_a_dated_mention_far_away_or_about_others_dates_nothing(nlp):
     ("Yesterday, Jake Sullivan joined the envoy on a call with Elizabeth Whelan.",
      ["asserted"]),
     ("Joe Biden will join a call with Olaf Scholz.", ["future"]),
+    ("It is time for Joe Biden to meet with Xi Jinping.", ["future"]),
 ])
 def test_chances_and_taking_part(nlp, sentence, expected):
     assert [e.factuality.value for e in extract(nlp, sentence).events] == expected
@@ -836,11 +832,6 @@ def test_a_name_before_a_dash_may_address_someone(nlp, text, name, addressed):
     doc = nlp(text)
     token = next(t for t in doc if t.text == name)
     assert _vocative(doc[token.i:token.i + 1], load_lexicon()) == addressed
-
-
-def test_the_time_for_someone_to_act_lies_ahead(nlp):
-    text = "It is time for Joe Biden to meet with Xi Jinping."
-    assert [e.factuality.value for e in extract(nlp, text).events] == ["future"]
 
 
 def test_a_plural_relative_clause_is_about_the_plural_noun(nlp):

@@ -177,10 +177,8 @@ def _link(child) -> str:
         if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children):
             return "complement"  # "looking forward to meeting", "committed to consulting"
         return "complement" if child.lower_ in COMPLEMENT_PREPS else "adjunct"
-    if (child.dep_ == "advcl" and _purpose(child)) or (
-            child.dep_ in ("advcl", "relcl") and _for_to(child)):
-        return "complement"  # "asked Blinken to travel … to meet with …", "an opportunity
-        # for the President to talk with …"
+    if _open_infinitive(child):
+        return "complement"
     if child.dep_ in ("nsubj", "csubj"):
         return "subject"
     if child.dep_ in COMPLEMENT_DEPS or child.dep_ in ("compound", "amod", "appos"):
@@ -252,7 +250,7 @@ def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
     counterparts": a time clause, a purpose or a participle whose main clause lies ahead
     tells of what lies ahead too."""
     timed = any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children)
-    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    purpose = _infinitive(verb)
     participle = verb.tag_ == "VBG" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in verb.children)
     if not (timed or purpose or participle):
@@ -269,6 +267,14 @@ def _for_to(verb) -> bool:
     """An infinitive with its own subject brought in by "for" ("for Biden to talk")."""
     return _infinitive(verb) and any(c.dep_ == "mark" and c.lower_ == "for"
                                      for c in verb.children)
+
+
+def _open_infinitive(verb) -> bool:
+    """An infinitive whose reading its head gives: a purpose ("asked Blinken to travel …
+    to meet with …") or one with "for X to" ("an opportunity for the President to talk
+    with …", "the time for Biden to engage")."""
+    return (verb.dep_ == "advcl" and _purpose(verb)) or (
+        verb.dep_ in ("advcl", "relcl") and _for_to(verb))
 
 
 def _purpose(verb) -> bool:
@@ -353,10 +359,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
                 found = _governor_factuality(token, lex)
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and found is None:
             found = _temporal_clause(token, lex)
-        if token.pos_ in ("VERB", "AUX") and (
-                (token.dep_ == "advcl" and _purpose(token)) or
-                (token.dep_ in ("advcl", "relcl") and _for_to(token))):
-            pass  # "asked Blinken to travel … to meet with …": the purpose follows its clause
+        if token.pos_ in ("VERB", "AUX") and _open_infinitive(token):
+            pass  # the infinitive follows its head's reading: climb on
         elif token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "advcl", "relcl"):
             break
         if token.head.i == token.i:

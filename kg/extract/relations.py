@@ -35,8 +35,6 @@ RECIPROCAL_LIGHT = {"hold", "have", "conduct"}
 FRAME_PREPS = {"in", "during", "on", "over", "at", "after", "following"}
 GROUP_TYPES = {EntityType.GROUP, EntityType.ORGANIZATION}
 PEOPLE = {EntityType.PERSON, EntityType.GROUP}
-#: prepositions after which a verb of talking asks rather than talks ("call on", "call for")
-APPEAL_PREPS = {"on", "upon", "for"}
 
 
 @dataclass
@@ -448,7 +446,7 @@ def _appeal(trigger, token, lex: Lexicon) -> bool:
 def _appeals(verb) -> bool:
     """ "called on both to …", "called for calm": a verb of talking that asks something
     of someone ("spoke on Tuesday" is a time, not an appeal)."""
-    return any(c.dep_ in ("prep", "prt") and c.lower_ in APPEAL_PREPS and not any(
+    return any(c.dep_ in ("prep", "prt") and c.lower_ in syntax.CONTROLLING_PREPS and not any(
         o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in verb.children)
 
 
