@@ -225,7 +225,7 @@ class DocEntities:
         "he" is left unresolved: a guess there is more often wrong than right."""
         here = self.pos(token)
         outside = here not in self.quoted
-        gender = "f" if token.lower_ in ("she", "her", "hers", "herself") else "m"
+        gender = pronoun_gender(token)
         window = self._sentence_window(token, 1)
         same_sentence = self._sentence_window(token, 0)
         best: Mention | None = None
@@ -361,18 +361,26 @@ INDEFINITE = {"a", "an", "some", "any", "every", "many", "most", "all", "no", "m
               "other", "few", "several"}
 
 
+def pronoun_gender(pronoun) -> str:
+    """ "f" for she and her, else "m"."""
+    return "f" if pronoun.lower_ in ("she", "her", "hers", "herself") else "m"
+
+
 def _generic(token, lex: Lexicon) -> bool:
     """ "people say", "a person that says", "everybody", "the people said" (a nation, as
-    a figure for its votes): nobody in particular. A word of its own makes the noun
-    someone ("people familiar with the talks", "my kid", "the people I met")."""
+    a figure for its votes), "young people said", "even people of all views said": nobody
+    in particular. A word of its own makes the noun someone ("people familiar with the
+    talks", "my kid", "the people I met", "those people")."""
     if token.lemma_.lower() not in lex.generic_heads and token.lower_ not in lex.generic_heads:
         return False
     children = list(token.children)
     # "the people" is a nation; "the people who met him" someone
     nation = token.lower_ == "people" and not any(c.dep_ == "relcl" for c in children)
     kinds = (INDEFINITE | {"the"}) if nation else INDEFINITE
-    return all(c.dep_ in ("det", "predet", "amod") and c.lower_ in kinds or c.dep_ in
-               ("punct", "relcl", "cc", "conj") for c in children)
+    return all(c.dep_ in ("det", "predet") and c.lower_ in kinds or c.dep_ in
+               ("punct", "relcl", "cc", "conj", "advmod") or
+               c.dep_ == "amod" and (c.i < token.i or c.lower_ in kinds) or
+               c.dep_ == "prep" and c.lower_ == "of" for c in children)
 
 
 def _a_people(token) -> bool:
@@ -494,7 +502,7 @@ def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> N
                 continue  # a name, or the title written before one
             if token.lower_ in lex.person_pronouns:
                 key = result._pronoun(token)
-                gender = "f" if token.lower_ in ("she", "her", "hers") else "m"
+                gender = pronoun_gender(token)
                 if key:
                     result.genders.setdefault(key, gender)
             elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in lex.title_words:

@@ -96,6 +96,8 @@ class Lexicon:
     public_bodies: frozenset[str]
     quote_min_words: int
     naming_words: frozenset[str] = frozenset()
+    habit_adverbs: frozenset[str] = frozenset()
+    uniting_verbs: frozenset[str] = frozenset()
     raw: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     @property
@@ -196,6 +198,7 @@ def _build(data: dict) -> Lexicon:
         meet_verbs=_words(convened.get("meet_verbs")),
         person_verbs=_words(spoke.get("person_verbs")),
         figurative_objects=_words(convened.get("figurative_objects")),
+        uniting_verbs=_words(convened.get("uniting_verbs")),
         meeting_nouns=_words(convened.get("meeting_nouns")),
         quantity_heads=_words(data.get("quantity_heads")),
         reciprocal=_words(data.get("reciprocal")),
@@ -241,6 +244,7 @@ def _build(data: dict) -> Lexicon:
         public_bodies=_words(data.get("public_bodies")),
         quote_min_words=int(data.get("quote_min_words", 3)),
         naming_words=_words(data.get("naming_words")),
+        habit_adverbs=_words(data.get("habit_adverbs")),
         raw=data,
     )
 

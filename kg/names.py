@@ -243,9 +243,11 @@ def _country_qualified(span, title_start: int) -> bool:
 
 
 def _repaired_names(doc, lex: Lexicon) -> list:
-    """The recogniser's spans, with persons' names made whole: a name cut after a particle
-    ("Ursula von der" + "Leyen") or a lone given name before a surname read as another
-    kind of name ("Annegret" + the ORG "Kramp-Karrenbauer") is joined to what follows it,
+    """The recogniser's spans, with persons' names made whole: a name cut at a particle
+    ("Ursula von der" + "Leyen", "Ursula von" + "der" + "Leyen") or a lone given name before
+    a surname read as another kind of name ("Annegret" + the ORG "Kramp-Karrenbauer") is
+    joined to what follows it; a short place or organisation after a person's title
+    ("President" + the GPE "Zelenskyy") is the person;
     a first name left out ("Luiz" + "Inácio Lula da Silva") is joined to the rest, and
     one cut at a hyphen ("Moon Jae" + "-in") is made whole."""
     from spacy.tokens import Span
@@ -260,8 +262,11 @@ def _repaired_names(doc, lex: Lexicon) -> list:
             while start > 0 and _first_name(doc[start - 1], lex) and \
                     doc[start - 1].ent_type_ == "":
                 start -= 1
-            if doc[end - 1].lower_ in PARTICLES and i + 1 < len(ents) and \
-                    ents[i + 1].start == end:
+            gap = end
+            while gap < len(doc) and doc[gap].lower_ in PARTICLES:
+                gap += 1  # "Ursula von" + "der" + the GPE "Leyen"
+            if (doc[end - 1].lower_ in PARTICLES or gap > end) and i + 1 < len(ents) and \
+                    ents[i + 1].start == gap:
                 end = ents[i + 1].end
                 i += 1
             while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
@@ -271,6 +276,8 @@ def _repaired_names(doc, lex: Lexicon) -> list:
             span = Span(doc, start, end, label="PERSON")
         elif _surname_misread(span, lex):
             span = Span(doc, span.start - 1, span.end, label="PERSON")
+        elif _titled_misread(span, lex):
+            span = Span(doc, span.start, span.end, label="PERSON")
         out.append(span)
         i += 1
     return out
@@ -285,6 +292,23 @@ def _surname_misread(span, lex: Lexicon) -> bool:
         span.doc[span.start - 1].ent_type_ == "" and all(
             (t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in lex.org_words)
             or t.text == "-" for t in span) and load_gazetteer().lookup(span.text) is None
+
+
+def _titled_misread(span, lex: Lexicon) -> bool:
+    """A short place or organisation span right after a person's title ("President" +
+    the GPE "Zelenskyy", "Secretary" + the ORG "Mayorkas") that names no organisation or
+    known place: the person so titled."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return span.label_ in ("ORG", "GPE") and len(span) <= 3 and before is not None and \
+        before.text[:1].isupper() and before.lower_ in lex.title_words and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) and \
+        _names_no_body(span, lex, load_gazetteer())
+
+
+def _names_no_body(words, lex: Lexicon, gaz: Gazetteer) -> bool:
+    """Do these words name no organisation, known place or people?"""
+    return not any(t.lower_ in lex.org_words for t in words) and \
+        gaz.lookup(words.text) is None and gaz.demonym(words.text) is None
 
 
 def _first_name(token, lex: Lexicon) -> bool:
@@ -311,8 +335,7 @@ def _titled_names(doc, lex: Lexicon, gaz: Gazetteer) -> list:
                 doc[j].text[:1].isupper() and doc[j].lower_ not in lex.title_words:
             j += 1
         words = doc[i + 1:j]
-        if len(words) and not any(t.lower_ in lex.org_words for t in words) and \
-                gaz.lookup(words.text) is None and gaz.demonym(words.text) is None:
+        if len(words) and _names_no_body(words, lex, gaz):
             spans.append(Span(doc, i + 1, j, label="PERSON"))
         i = max(j, i + 1)
     return spans

@@ -38,7 +38,8 @@ def passive_agent(verb):
 def subject(verb):
     """The subject of ``verb``: its own, else the one of the clause it depends on
     ("announced plans to meet", "spoke with X and asked …", "sought to portray"), or the
-    object of that clause when it controls the infinitive ("urged Israel to respond").
+    object of that clause when it controls the infinitive ("urged Israel to respond") or
+    the gerund after "from" ("prevent Russia from invading").
     A relative pronoun is replaced by the noun it stands for."""
     token = verb
     for _ in range(8):
@@ -57,6 +58,11 @@ def subject(verb):
                               None) or _prepositional_controller(token)
             if controller is not None:
                 return controller
+        if token.dep_ == "pcomp" and token.head.lower_ == "from":
+            # "prevent Russia from invading", "kept them from meeting": the object
+            obj = next((c for c in token.head.head.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.i < token.head.i:
+                return obj
         if token.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj", "dobj") \
                 and token.head.i != token.i:
             if token.dep_ == "acl" and token.head.pos_ in NOUNS and token.head.dep_ in \

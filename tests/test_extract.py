@@ -527,6 +527,8 @@ def test_would_in_a_clause_of_manner_is_a_habit(nlp, sentence, expected):
 @pytest.mark.parametrize("sentence", [
     'You will hear people say, "This costs too much money for the country."',
     'A person told me once, "You never forget where you came from."',
+    'Young people said when they voted, "We want lower rents in this city."',
+    'Wherever I went, even people of very different views said, "You have to win this."',
 ])
 def test_nobody_in_particular_says_nothing(nlp, sentence):
     assert labels_of(extract(nlp, sentence), "stated") == []
@@ -617,6 +619,10 @@ def test_an_assault_on_autonomy_is_a_figure(nlp):
 @pytest.mark.parametrize("sentence", [
     "Q Aside from the statement, has Joe Biden spoken to Governor Josh Green?",
     "Q Aside from the statement from the White House, has Joe Biden spoken to Josh Green?",
+    "Q Back to the question of what he is doing today: Has Joe Biden spoken with Josh Green?",
+    # a question whether something exists asks about all it holds
+    "Q They are making it public, but is there a point where Joe Biden says, \"Now is the "
+    "time to act\"?",
 ])
 def test_a_question_that_inverts_its_auxiliary_asks(nlp, sentence):
     assert [e.factuality.value for e in extract(nlp, sentence).events] == ["hypothetical"]
@@ -673,9 +679,14 @@ def test_a_fact_one_may_have_seen_is_a_fact(nlp):
      'paycheck."', ["asserted"]),
     ('If it, in fact, is Mom or Dad, Dad says, "I got a birth certificate for the child."',
      ["hypothetical"]),
+    ('My grandmother loved to talk. And she\'d always end by saying, "Keep your chin '
+     'up, honey."', ["asserted"]),
+    ('Maria Lopez would often call Ben Carter on Sundays.', ["asserted"]),
+    ('Maria Lopez promised that she would always call Ben Carter.', ["future"]),
 ])
 def test_habits_and_cases_put(nlp, sentence, expected):
-    """What someone would say is a habit, unless a condition or a case put."""
+    """What someone would say, or would always do, is a habit, unless a condition or a
+    case put."""
     assert [e.factuality.value for e in extract(nlp, sentence).events] == expected
 
 
@@ -840,3 +851,43 @@ def test_a_plural_relative_clause_is_about_the_plural_noun(nlp):
               "appear to have struck residential buildings in Kyiv.")
     struck = next(t for t in doc if t.text == "struck")
     assert syntax.subject(struck).text == "attacks"
+
+
+def test_a_pronoun_of_the_other_gender_does_not_go_on_with_the_last_speaker(nlp):
+    text = ('My dad had an expression. He said, "Never complain, never explain."\n\n'
+            'And I was wondering what was wrong. And I asked my mom. She said, "The plant '
+            'is closing down."')
+    assert [s for s, _, _ in labels_of(extract(nlp, text), "stated")] == ["dad"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("We have seen Joe Biden bringing NATO together to show unity against Russia.", []),
+    ("Joe Biden rallied the West against the invasion.", []),
+    ("Joe Biden brought together the Quad leaders on Tuesday to discuss vaccines.",
+     [("Joe Biden", ("Quad",))]),
+])
+def test_to_bring_bodies_together_is_to_unite_them(nlp, sentence, expected):
+    assert [(a, o) for a, o, _ in labels_of(extract(nlp, sentence), "convened")] == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the recogniser reads the surname after a title as a place
+    ("What is the likelihood that Joe Biden meets with President Zelenskyy next week?",
+     "Zelenskyy"),
+    # and cuts a name at its particles, reading the rest as a place
+    ("Joe Biden spoke today with European Commission President Ursula von der Leyen.",
+     "Ursula von der Leyen"),
+])
+def test_a_name_misread_as_a_place_is_the_person(nlp, text, name):
+    result = extract(nlp, text)
+    assert {e.label: e.type.value for e in result.entities.values()}.get(name) == "Person"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The United States is working to prevent Russia from invading Ukraine.",
+     ("Russia", ("Ukraine",), "hypothetical")),
+    ("The sanctions stopped Iran from striking Israel again.",
+     ("Iran", ("Israel",), "hypothetical")),
+])
+def test_whom_one_keeps_from_an_act_is_its_agent_and_it_is_open(nlp, sentence, expected):
+    assert [e[1:4] for e in events(extract(nlp, sentence))] == [expected]

@@ -25,11 +25,13 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     """What the auxiliaries, negation and subordinators of one clause say, if anything.
 
     "would" in reported speech is "will" seen from the past ("announced that he would
-    convene"): Future; in a clause of manner it is a habit ("as my grandfather would
-    say": he said it, often); elsewhere it is a condition or a possibility."""
+    convene"): Future; in a clause of manner or with an adverb of frequency it is a habit
+    ("as my grandfather would say", "he'd always end by saying": he said it, often);
+    elsewhere it is a condition or a possibility."""
     negated = future = hypothetical = False
     habitual = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or \
-        _habitual_saying(verb, lex)
+        _habitual_saying(verb, lex) or not _reported(verb, lex) and any(
+            c.dep_ == "advmod" and c.lower_ in lex.habit_adverbs for c in verb.children)
     would = ("would", "’d", "'d")
     for child in verb.children:
         word = child.lower_
@@ -238,7 +240,29 @@ def _inverted_question(trigger) -> bool:
     subj = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.text != "Q"]
     if not aux or not subj or aux[0].i > subj[0].i:
         return False
-    return not any(t.lower_ in WH_WORDS for t in sent if t.i < aux[0].i)
+    return not _wh_before(sent, aux[0])
+
+
+def _wh_before(sent, word) -> bool:
+    """Is there a wh-word before ``word`` in its question? A colon opens the question
+    itself ("Back to what he's doing: has he spoken …?")."""
+    start = max((t.i for t in sent if t.text in (":", ";") and t.i < word.i),
+                default=sent.start)
+    return any(t.lower_ in WH_WORDS for t in sent if start < t.i < word.i)
+
+
+def _existential_question(trigger) -> bool:
+    """ "…, but is there a point where the President says, “…”?", "will there be a call
+    with Xi?": a question whether something exists asks about all it holds."""
+    sent = trigger.sent
+    if not _asks(sent):
+        return False
+    for expl in (t for t in sent if t.dep_ == "expl" and t.lower_ == "there"):
+        verb = expl.head
+        first = min([verb, *(c for c in verb.children if c.dep_ == "aux")], key=lambda t: t.i)
+        if first.i < expl.i and trigger in verb.subtree and not _wh_before(sent, first):
+            return True
+    return False
 
 
 TEMPORAL_MARKS = {"when", "once", "after", "before", "until", "whenever"}
@@ -308,7 +332,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         # "opposing Russia's invasion of Ukraine", "efforts against the Houthi attacks?":
         # a fact the sentence takes for granted, whatever it says or asks around it
         return _nominal_factuality(trigger, lex) or Factuality.ASSERTED
-    if _yes_no_question(trigger.sent, lex) or _inverted_question(trigger):
+    if _yes_no_question(trigger.sent, lex) or _inverted_question(trigger) or \
+            _existential_question(trigger):
         return Factuality.HYPOTHETICAL  # "Did the President call Xi?" asks, not tells
     if _no_intention(trigger, lex):
         return Factuality.NEGATED  # "has no intention at this moment of engaging with"

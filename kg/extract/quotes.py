@@ -25,7 +25,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kg import syntax
-from kg.entities import DocEntities, Role
+from kg.entities import DocEntities, Role, pronoun_gender
 from kg.extract.dates import event_date
 from kg.lexicon import Lexicon
 from kg.marks import quote_spans
@@ -272,8 +272,9 @@ def _speaker(verb, ents: DocEntities, lex: Lexicon, recent: str | None = None) -
     if subject is None:
         return None
     if recent and subject.lower_ in lex.person_pronouns and \
-            ents.entities[recent].type == EntityType.PERSON:
-        return recent
+            ents.entities[recent].type == EntityType.PERSON and \
+            ents.genders.get(recent, pronoun_gender(subject)) == pronoun_gender(subject):
+        return recent  # "… ,” he said" goes on with the one quoted, not "she"
     if subject.lemma_.lower() in lex.statement_nouns:
         # "the G7 statement said", "a readout from the White House"
         for child in subject.children:

@@ -150,6 +150,8 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                 o.lemma_.lower() in lex.figurative_objects
                 for o in syntax.direct_objects(verb)):
             continue  # "bringing together our entire government", "rallied the world"
+        if trigger.relation == Relation.CONVENED and _unites(verb, trigger, ents, lex):
+            continue
         if syntax.is_passive(verb):
             agent_token = syntax.passive_agent(verb)
             object_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -169,6 +171,17 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                 yield from _reciprocal(trigger.relation, verb, agent_token, ents, 0.85)
             continue
         yield from _events(trigger.relation, verb, agent_token, object_tokens, ents, lex, 0.9)
+
+
+def _unites(verb, trigger: Trigger, ents: DocEntities, lex: Lexicon) -> bool:
+    """ "bringing NATO together", "rallied the West": a verb that gathers people, said of
+    organisations or places only, unites them in a figure; no one meets."""
+    if " ".join(trigger.words) not in lex.uniting_verbs:
+        return False
+    keys = [ents.entity_at(t) for o in syntax.direct_objects(verb)
+            for t in syntax.conjuncts(o)]
+    return bool(keys) and all(k is not None and ents.entities[k].type in (
+        EntityType.ORGANIZATION, EntityType.LOCATION) for k in keys)
 
 
 def _delegation(token, ents: DocEntities, lex: Lexicon) -> bool:
