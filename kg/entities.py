@@ -261,6 +261,9 @@ class DocEntities:
         core = self._title_core(phrase)
         if core is None or core in ("official", "leader", "counterpart"):
             return None
+        body = self._of_body(token)
+        if body is not None and self.entities[body].type != EntityType.LOCATION:
+            return None  # "the president of the Texas AFL-CIO" is not "the President"
         modifiers = set(phrase[: len(phrase) - len(core)].split())
         here = self.pos(token)
         recent = self._sentence_window(token, TITLE_WINDOW)
@@ -293,6 +296,17 @@ class DocEntities:
 
         return max(candidates, key=score)
 
+    def _of_body(self, token) -> str | None:
+        """The named organisation or place a title is "of" ("the president of the Texas
+        AFL-CIO"), unless the "of" phrase is part of the title ("Secretary of State")."""
+        if _of_phrase(token):
+            return None
+        for obj in syntax.prep_objects(token, {"of"}):
+            key = self.entity_at(obj)
+            if key is not None:
+                return key
+        return None
+
     def _title_core(self, title: str) -> str | None:
         """The longest known title a written title ends with: "vice president" for "Vice
         President", which "the president" does not name."""
@@ -310,9 +324,12 @@ class DocEntities:
             return None
         label = _phrase_label(token)
         of = _of_phrase(token)
+        body = self._of_body(token)
         if of and (self.gazetteer.lookup(of[1]) or any(  # "the President of Mexico" is
                 m.type == EntityType.LOCATION and fold(m.name) == of[1] for m in self.mentions)):
             label = f"{label} of {token.doc[token.i + 2].text}"  # not the President
+        elif body is not None and self.entities[body].type != EntityType.LOCATION:
+            label = f"{label} of {self.entities[body].label}"
         return self._add_unnamed(label, EntityType.PERSON, anonymous=True)
 
     def _demonym(self, token) -> str | None:

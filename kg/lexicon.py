@@ -98,6 +98,8 @@ class Lexicon:
     naming_words: frozenset[str] = frozenset()
     habit_adverbs: frozenset[str] = frozenset()
     uniting_verbs: frozenset[str] = frozenset()
+    other_side_nouns: frozenset[str] = frozenset()
+    nonviolent_kinds: frozenset[str] = frozenset()
     raw: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     @property
@@ -194,11 +196,13 @@ def _build(data: dict) -> Lexicon:
         light_verbs=_words(attacked.get("light_verbs")),
         harm_verbs=_words(attacked.get("harm_verbs")),
         idiom_objects=_words(attacked.get("idiom_objects")),
+        nonviolent_kinds=_words(attacked.get("nonviolent_kinds")),
         joining_verbs=_words(attacked.get("joining_verbs")),
         meet_verbs=_words(convened.get("meet_verbs")),
         person_verbs=_words(spoke.get("person_verbs")),
         figurative_objects=_words(convened.get("figurative_objects")),
         uniting_verbs=_words(convened.get("uniting_verbs")),
+        other_side_nouns=_words(convened.get("other_side_nouns")),
         meeting_nouns=_words(convened.get("meeting_nouns")),
         quantity_heads=_words(data.get("quantity_heads")),
         reciprocal=_words(data.get("reciprocal")),

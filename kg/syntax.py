@@ -58,6 +58,9 @@ def subject(verb):
                               None) or _prepositional_controller(token)
             if controller is not None:
                 return controller
+        if token.dep_ == "advcl" and token.tag_ in ("VB", "VBD", "VBP", "VBZ") and any(
+                c.dep_ == "mark" for c in token.children) and not _infinitive_clause(token):
+            return None  # "as we, you know, say …": a finite clause has its own subject
         if token.dep_ == "pcomp" and token.head.lower_ == "from":
             # "prevent Russia from invading", "kept them from meeting": the object
             obj = next((c for c in token.head.head.children if c.dep_ == "dobj"), None)
@@ -78,6 +81,10 @@ def subject(verb):
 #: ("calling on the President to negotiate", "called for the Secretary to consult"), and
 #: a verb of talking with one asks rather than talks ("call on", "call for")
 CONTROLLING_PREPS = frozenset({"on", "upon", "for"})
+
+
+def _infinitive_clause(verb) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _prepositional_controller(infinitive):

@@ -891,3 +891,52 @@ def test_a_name_misread_as_a_place_is_the_person(nlp, text, name):
 ])
 def test_whom_one_keeps_from_an_act_is_its_agent_and_it_is_open(nlp, sentence, expected):
     assert [e[1:4] for e in events(extract(nlp, sentence))] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the president of a body is not "the President" of the document
+    ('President Joe Biden spoke on Monday. Now the president of the Texas AFL-CIO has '
+     'come out to say, "Workers will take a cut in pay."',
+     [("president of Texas AFL-CIO", "asserted")]),
+    # a verb of saying right before a quote that no comma closes is its attribution
+    ('Joe Biden, at every chance he has had — when we have seen a shooting like this one '
+     'that is — as we, you know, say "driven by hate and bigotry" — he calls it out.', []),
+    # a condition between speaker and listener, set off by a colon, is no condition
+    ('And second, if you allow me: Today, Antony Blinken spoke with Mahmoud Abbas.',
+     [("Antony Blinken", "asserted")]),
+])
+def test_speakers_and_asides(nlp, text, expected):
+    assert [(e[1], e[3]) for e in events(extract(nlp, text))] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a gathering of three or more persons is a convening
+    ("Joe Biden convened Antony Blinken, Lloyd Austin and Jake Sullivan in the Situation "
+     "Room.", "convened"),
+    # with one or two persons one talks
+    ("Joe Biden convened calls with Benjamin Netanyahu and Pope Francis.", "spoke_with"),
+    # "their" counterparts are the other side's: talks, not a convening
+    ("Antony Blinken met with their Mexican counterparts to discuss the framework.",
+     "spoke_with"),
+])
+def test_who_is_gathered_and_who_is_talked_with(nlp, sentence, expected):
+    assert {e.relation.value for e in extract(nlp, sentence).events} == {expected}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Iran launched a cyber attack against Albania last summer.", []),
+    ("Russia's ransomware attack on the pipeline was condemned.", []),
+    ("Chinese hackers targeted U.S. networks.", []),
+    ("Iran launched a missile attack on Israel.", [("Iran", ("Israel",))]),
+])
+def test_an_attack_without_violence_is_no_attack(nlp, sentence, expected):
+    assert [(a, o) for a, o, _ in labels_of(extract(nlp, sentence), "attacked")] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("And the data that Dr. Peter Marks and Dr. Rochelle Walensky talk about shows it.",
+     []),
+    ("Joe Biden and Xi Jinping talked about Taiwan.", [("Joe Biden", ("Xi Jinping",))]),
+])
+def test_people_who_talk_by_habit_hold_no_conversation(nlp, sentence, expected):
+    assert [(a, o) for a, o, _ in labels_of(extract(nlp, sentence), "spoke_with")] == expected

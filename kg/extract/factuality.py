@@ -51,7 +51,7 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
         elif child.dep_ == "mark" and word in lex.conditional_marks:
             hypothetical = True
         elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if"
-                                           for m in child.children):
+                                           for m in child.children) and not _aside(child):
             hypothetical = True  # "If it is Mom or Dad, Dad says …": a case put
     if negated:
         return Factuality.NEGATED
@@ -60,6 +60,15 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     if future:
         return Factuality.FUTURE
     return None
+
+
+def _aside(clause) -> bool:
+    """ "if you allow me: Today, Blinken spoke to …": a condition between speaker and
+    listener that a colon sets off speaks of the talk itself, not of the event."""
+    subject = syntax.subject(clause)
+    return subject is not None and subject.lower_ in ("i", "you", "we") and \
+        clause.i < clause.head.i and any(
+            t.text == ":" for t in clause.doc[clause.right_edge.i + 1:clause.head.i])
 
 
 def _habitual_saying(verb, lex: Lexicon) -> bool:

@@ -158,7 +158,8 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
         if speaker:
             quote.speaker, quote.verb = speaker, verb
             break
-        if verb in adjacent and _could_speak(syntax.subject(verb), lex):
+        subject = syntax.subject(verb)
+        if verb in adjacent and (subject is None or _could_speak(subject, lex)):
             break  # "I said, “…”": the attribution is there, but it names no one we can
             # tell; another verb further off would be a guess
     if quote.speaker is None:
@@ -188,8 +189,11 @@ def _adjacent_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
     doc = quote.segment.doc
     before = [t for t in reversed(doc[max(0, tokens[0].i - 3): tokens[0].i])]
     after = list(doc[tokens[-1].i + 1: tokens[-1].i + 5])
+    # "“…,” he said": a quote that a comma closes is attributed after it; else a verb
+    # right before it comes first ("as we say “with hatred” — he calls it out")
+    tail = doc.text[quote.end - 1:quote.end + 3].replace(" ", "")
     found = []
-    for side in (after, before):
+    for side in (after, before) if any(m in tail for m in ",?!") else (before, after):
         for token in side:
             if _is_speech_verb(token, quote, lex):
                 if side is after and _introduces_next_quote(token):

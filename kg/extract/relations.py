@@ -34,6 +34,9 @@ RECIPROCAL_LIGHT = {"hold", "have", "conduct"}
 #: prepositions that put a nominal conversation around the clause ("in a call with …")
 FRAME_PREPS = {"in", "during", "on", "over", "at", "after", "following"}
 GROUP_TYPES = {EntityType.GROUP, EntityType.ORGANIZATION}
+#: how many persons make a group that one convenes ("a gathering of all living former
+#: Surgeons General, including Dr. Novello, Dr. Elders, Dr. Satcher …")
+GROUP_SIZE = 3
 PEOPLE = {EntityType.PERSON, EntityType.GROUP}
 
 
@@ -167,7 +170,8 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         if agent_token is None:
             continue
         if not object_tokens:
-            if verb.lemma_.lower() in lex.reciprocal and not _appeals(verb):
+            if verb.lemma_.lower() in lex.reciprocal and not _appeals(verb) and \
+                    not _simple_present(verb):
                 yield from _reciprocal(trigger.relation, verb, agent_token, ents, 0.85)
             continue
         yield from _events(trigger.relation, verb, agent_token, object_tokens, ents, lex, 0.9)
@@ -188,7 +192,8 @@ def _delegation(token, ents: DocEntities, lex: Lexicon) -> bool:
     """ "Taliban officials", "officials there", "Israeli leaders": people who speak for
     someone; to meet them is to hold talks, not to convene a group, unless they are one's
     own ("his advisers", "fellow G7 leaders")."""
-    own = any(c.dep_ == "poss" or c.lower_ == "fellow" for c in token.children)
+    own = token.lemma_.lower() not in lex.other_side_nouns and any(
+        c.dep_ == "poss" or c.lower_ == "fellow" for c in token.children)
     if token.lemma_.lower() in lex.anonymous_heads or token.lower_ in lex.anonymous_heads:
         return not own
     # "Israeli and Palestinian leaders": the leaders of others ("fellow G7 leaders" are
@@ -223,6 +228,13 @@ def _reciprocal(relation: Relation, trigger, subject, ents: DocEntities,
     named = ents.entity_at(subject) is not None
     yield Found(relation, keys[0], tuple(keys[1:]), trigger,
                 confidence if named else round(confidence * 0.9, 3), subject)
+
+
+def _simple_present(verb) -> bool:
+    """ "the data that Dr. Marks and Dr. Walensky talk about", "they often talk": what
+    people do by habit or in public, not one conversation."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _launch_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
@@ -365,6 +377,10 @@ def _noun_agent(noun, relation: Relation, lex: Lexicon):
 def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEntities,
             lex: Lexicon, confidence: float) -> Iterator[Found]:
     attack = relation == Relation.ATTACKED
+    if attack and any(c.dep_ in ("compound", "amod") and c.lower_ in lex.nonviolent_kinds
+                      for t in (trigger, *syntax.direct_objects(trigger))
+                      for c in t.children):
+        return  # "a cyber attack", "launched a ransomware attack": no violence
     agents = ents.resolve(agent_token, Role.ACTOR if attack else Role.PARTY)
     others: list[str] = []
     if relation == Relation.SPOKE_WITH:  # "told our Hill reporter, Allie Pecorin"
@@ -400,10 +416,10 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
             ents.entities[k].type in GROUP_TYPES for k in others) and not any(
             _delegation(t, ents, lex) for t in object_tokens):
         relation = Relation.CONVENED
-    if relation == Relation.CONVENED and all(
+    if relation == Relation.CONVENED and len(others) < GROUP_SIZE and all(
             ents.entities[k].type == EntityType.PERSON for k in others):
         relation = Relation.SPOKE_WITH  # "convened calls with Netanyahu and Pope Francis":
-        # one gathers a group; with persons one talks
+        # one gathers a group; with one or two persons one talks
     named = ents.entity_at(agent_token) is not None
     score = confidence if named else round(confidence * 0.9, 3)
     for agent in agents:
@@ -471,8 +487,7 @@ def _performative(trigger, lex: Lexicon) -> bool:
     if lemma not in lex.person_verbs or lemma in lex.meet_verbs or \
             trigger.pos_ not in syntax.VERBS:
         return False
-    if trigger.tag_ in ("VBZ", "VBP") and not any(
-            c.dep_ in ("aux", "auxpass") for c in trigger.children):
+    if _simple_present(trigger):
         return True
     head = trigger.head
     return trigger.dep_ == "xcomp" and head.lemma_.lower() in ("want", "like") and \
