@@ -940,3 +940,15 @@ def test_an_attack_without_violence_is_no_attack(nlp, sentence, expected):
 ])
 def test_people_who_talk_by_habit_hold_no_conversation(nlp, sentence, expected):
     assert [(a, o) for a, o, _ in labels_of(extract(nlp, sentence), "spoke_with")] == expected
+
+
+def test_a_meeting_one_is_ahead_of_lies_ahead(nlp):
+    text = ("Q This is a question from a Canadian reporter, ahead of President Joe Biden's "
+            "meeting with Prime Minister Justin Trudeau.")
+    assert [e.factuality.value for e in extract(nlp, text).events] == ["future"]
+
+
+def test_a_quote_in_a_clause_coordinated_with_its_own_subject_is_not_the_first_speakers(nlp):
+    text = ("Gina McCarthy stressed that the Court is wrong, and EPA Administrator Michael "
+            "Regan made clear that the agency \"will move forward using our authority.\"")
+    assert "Gina McCarthy" not in [s for s, _, _ in labels_of(extract(nlp, text), "stated")]

@@ -145,9 +145,13 @@ def _nominal_factuality(noun, lex: Lexicon) -> Factuality | None:
     return None
 
 
+#: "ahead of", "in advance of": what follows is still to come
+AHEAD = ("ahead", "advance")
+
+
 def _governor_factuality(word, lex: Lexicon) -> Factuality | None:
     lemma = word.lemma_.lower()
-    if word.lower_ == "going" or (word.lower_ in ("ahead", "advance") and word.dep_ in
+    if word.lower_ == "going" or (word.lower_ in AHEAD and word.dep_ in
                                   ("advmod", "pobj", "prep")):
         return Factuality.FUTURE  # "is going to talk", "ahead of / in advance of the meeting"
     if lemma == "look" and any(c.lower_ == "forward" for c in word.children):
@@ -316,6 +320,12 @@ def _purpose(verb) -> bool:
                                          for c in verb.children)
 
 
+def _ahead_of(noun) -> bool:
+    """ "ahead of / in advance of the meeting": an event still to come."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+        noun.head.head.lower_ in AHEAD
+
+
 def _presupposed(noun, agent) -> bool:
     """A definite or possessed nominal event whose agent it names itself ("Russia's
     invasion", "the Israeli strike"): taken for granted by the sentence around it."""
@@ -340,6 +350,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
     if trigger.pos_ in ("NOUN", "PROPN") and _presupposed(trigger, agent):
         # "opposing Russia's invasion of Ukraine", "efforts against the Houthi attacks?":
         # a fact the sentence takes for granted, whatever it says or asks around it
+        if _ahead_of(trigger):
+            return Factuality.FUTURE  # "ahead of President Biden's meeting with Trudeau"
         return _nominal_factuality(trigger, lex) or Factuality.ASSERTED
     if _yes_no_question(trigger.sent, lex) or _inverted_question(trigger) or \
             _existential_question(trigger):

@@ -240,6 +240,9 @@ def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
                 found.append(current)
             if current.head.i == current.i or current.dep_ in ("relcl", "acl"):
                 break  # (a quote in a phrase about someone is not the outer verb's)
+            if current.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass")
+                                              for c in current.children):
+                break  # "X stressed that …, and Regan made clear that “…”": Regan's
             current = current.head
     return found
 
