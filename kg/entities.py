@@ -554,6 +554,9 @@ def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexico
                 continue
             if any(c.dep_ == "appos" for c in token.children):
                 continue  # "the spokesman, John Kirby": named by the apposition
+            if token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in
+                                            lex.person_pronouns for c in token.head.children):
+                continue  # "He's not a bad guy": what "he" is, not someone else
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                            for c in token.children)
             if definite and token.lower_ in seen:

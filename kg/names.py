@@ -246,10 +246,10 @@ def _repaired_names(doc, lex: Lexicon) -> list:
     """The recogniser's spans, with persons' names made whole: a name cut at a particle
     ("Ursula von der" + "Leyen", "Ursula von" + "der" + "Leyen") or a lone given name before
     a surname read as another kind of name ("Annegret" + the ORG "Kramp-Karrenbauer") is
-    joined to what follows it; a short place or organisation after a person's title
-    ("President" + the GPE "Zelenskyy") is the person;
-    a first name left out ("Luiz" + "Inácio Lula da Silva") is joined to the rest, and
-    one cut at a hyphen ("Moon Jae" + "-in") is made whole."""
+    joined to what follows it, a first name left out ("Luiz" + "Inácio Lula da Silva") is
+    joined to the rest, and one cut at a hyphen ("Moon Jae" + "-in") is made whole; a short
+    place or organisation right after a person's title ("President" + the GPE
+    "Zelenskyy") is that person."""
     from spacy.tokens import Span
 
     ents = list(doc.ents)

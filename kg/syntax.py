@@ -59,7 +59,7 @@ def subject(verb):
             if controller is not None:
                 return controller
         if token.dep_ == "advcl" and token.tag_ in ("VB", "VBD", "VBP", "VBZ") and any(
-                c.dep_ == "mark" for c in token.children) and not _infinitive_clause(token):
+                c.dep_ == "mark" for c in token.children) and not infinitive(token):
             return None  # "as we, you know, say …": a finite clause has its own subject
         if token.dep_ == "pcomp" and token.head.lower_ == "from":
             # "prevent Russia from invading", "kept them from meeting": the object
@@ -83,8 +83,9 @@ def subject(verb):
 CONTROLLING_PREPS = frozenset({"on", "upon", "for"})
 
 
-def _infinitive_clause(verb) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+def infinitive(verb) -> bool:
+    """Is the verb a "to" infinitive ("to meet")?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _prepositional_controller(infinitive):

@@ -952,3 +952,22 @@ def test_a_quote_in_a_clause_coordinated_with_its_own_subject_is_not_the_first_s
     text = ("Gina McCarthy stressed that the Court is wrong, and EPA Administrator Michael "
             "Regan made clear that the agency \"will move forward using our authority.\"")
     assert "Gina McCarthy" not in [s for s, _, _ in labels_of(extract(nlp, text), "stated")]
+
+
+def test_an_if_inside_the_words_said_makes_no_condition(nlp):
+    text = ('My grandfather used to say — and I mean this — he\'d say, "Joey, if you are '
+            'lucky enough to be Irish, you are lucky enough."')
+    assert [e.factuality.value for e in extract(nlp, text).events] == ["asserted"]
+
+
+def test_what_he_is_said_to_be_is_no_one_else(nlp):
+    text = ('I met with the Speaker of the House. He is not a bad guy; he is a decent guy. '
+            'And he sat with me and he said, "Well, what are we going to do about it?"')
+    assert "bad guy" not in [s for s, _, _ in labels_of(extract(nlp, text), "stated")]
+
+
+def test_the_members_of_the_agent_named_in_an_including_phrase_are_not_its_party(nlp):
+    text = ("Joe Biden and senior officials — including OMB Director Shalanda Young and "
+            "Mitch Landrieu — met in April with the inspectors general of the agencies.")
+    assert not {"Shalanda Young", "Mitch Landrieu"} & {
+        o for _, others, _ in labels_of(extract(nlp, text), "spoke_with") for o in others}

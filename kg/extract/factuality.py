@@ -79,10 +79,21 @@ def _habitual_saying(verb, lex: Lexicon) -> bool:
     if verb.lemma_.lower() not in lex.speech_verbs:
         return False
     sent = verb.sent
-    if _asks(sent) or any(t.lower_ in lex.conditional_marks for t in sent):
-        return False
+    if _asks(sent) or any(t.lower_ in lex.conditional_marks for t in _unquoted(sent)):
+        return False  # (an "if" inside the words said is theirs: "he'd say, “if …”")
     subject = syntax.subject(verb)
     return subject is not None and subject.lower_ not in ("i", "we", "you")
+
+
+def _unquoted(sent) -> list:
+    """The tokens of a sentence outside its quotation marks."""
+    out, inside = [], False
+    for token in sent:
+        if token.text in ("“", "”", '"'):
+            inside = token.text == "“" or (token.text == '"' and not inside)
+        elif not inside:
+            out.append(token)
+    return out
 
 
 def _no_intention(trigger, lex: Lexicon) -> bool:
@@ -114,7 +125,7 @@ def _extraposed(verb, lex: Lexicon) -> Factuality | None:
     """ "It has been difficult for the United States to talk to China": an infinitive
     whose clause is judged by an adjective ("difficult", "easy", "able") takes its
     reading from that adjective."""
-    if verb.pos_ != "VERB" or not _infinitive(verb) or \
+    if verb.pos_ != "VERB" or not syntax.infinitive(verb) or \
             verb.dep_ not in ("advcl", "ccomp", "xcomp"):
         return None
     for adjective in (c for c in verb.head.children if c.dep_ == "acomp"):
@@ -287,7 +298,7 @@ def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
     counterparts": a time clause, a purpose or a participle whose main clause lies ahead
     tells of what lies ahead too."""
     timed = any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children)
-    purpose = _infinitive(verb)
+    purpose = syntax.infinitive(verb)
     participle = verb.tag_ == "VBG" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in verb.children)
     if not (timed or purpose or participle):
@@ -296,13 +307,9 @@ def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
     return main if main in (Factuality.FUTURE, Factuality.HYPOTHETICAL) else None
 
 
-def _infinitive(verb) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def _for_to(verb) -> bool:
     """An infinitive with its own subject brought in by "for" ("for Biden to talk")."""
-    return _infinitive(verb) and any(c.dep_ == "mark" and c.lower_ == "for"
+    return syntax.infinitive(verb) and any(c.dep_ == "mark" and c.lower_ == "for"
                                      for c in verb.children)
 
 
@@ -316,7 +323,7 @@ def _open_infinitive(verb) -> bool:
 
 def _purpose(verb) -> bool:
     """An infinitive of purpose without a subject of its own ("… to meet with …")."""
-    return _infinitive(verb) and not any(c.dep_ in ("nsubj", "nsubjpass")
+    return syntax.infinitive(verb) and not any(c.dep_ in ("nsubj", "nsubjpass")
                                          for c in verb.children)
 
 

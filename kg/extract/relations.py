@@ -437,9 +437,12 @@ def _included(token) -> list:
             continue
         if any(a.pos_ in syntax.VERBS for a in _path(prep, token)):
             continue  # it belongs to another clause
-        if prep.lower_ == "like" and (prep.i < token.i or any(
-                a.dep_ in ("nsubj", "nsubjpass") for a in [prep.head, *_path(prep.head, token)])):
+        of_subject = any(a.dep_ in ("nsubj", "nsubjpass")
+                         for a in [prep.head, *_path(prep.head, token)])
+        if prep.lower_ == "like" and (prep.i < token.i or of_subject):
             continue  # "FDA, like CDC, consults its experts": a comparison
+        if of_subject and prep.i < token.i:
+            continue  # "officials, including Young and Landrieu, met with …" are who met
         for obj in prep.children:
             if obj.dep_ == "pobj":
                 out.extend(syntax.conjuncts(obj))
