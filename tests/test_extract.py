@@ -942,28 +942,28 @@ def test_people_who_talk_by_habit_hold_no_conversation(nlp, sentence, expected):
     assert [(a, o) for a, o, _ in labels_of(extract(nlp, sentence), "spoke_with")] == expected
 
 
-def test_a_meeting_one_is_ahead_of_lies_ahead(nlp):
-    text = ("Q This is a question from a Canadian reporter, ahead of President Joe Biden's "
-            "meeting with Prime Minister Justin Trudeau.")
-    assert [e.factuality.value for e in extract(nlp, text).events] == ["future"]
+@pytest.mark.parametrize(("text", "expected"), [
+    # a meeting one is ahead of lies ahead
+    ("Q This is a question from a Canadian reporter, ahead of President Joe Biden's "
+     "meeting with Prime Minister Justin Trudeau.", "future"),
+    # an "if" inside the words said makes no condition of the saying
+    ('My grandfather used to say — and I mean this — he\'d say, "Joey, if you are lucky '
+     'enough to be Irish, you are lucky enough."', "asserted"),
+])
+def test_what_lies_ahead_and_what_was_said_by_habit(nlp, text, expected):
+    assert [e.factuality.value for e in extract(nlp, text).events] == [expected]
 
 
-def test_a_quote_in_a_clause_coordinated_with_its_own_subject_is_not_the_first_speakers(nlp):
-    text = ("Gina McCarthy stressed that the Court is wrong, and EPA Administrator Michael "
-            "Regan made clear that the agency \"will move forward using our authority.\"")
-    assert "Gina McCarthy" not in [s for s, _, _ in labels_of(extract(nlp, text), "stated")]
-
-
-def test_an_if_inside_the_words_said_makes_no_condition(nlp):
-    text = ('My grandfather used to say — and I mean this — he\'d say, "Joey, if you are '
-            'lucky enough to be Irish, you are lucky enough."')
-    assert [e.factuality.value for e in extract(nlp, text).events] == ["asserted"]
-
-
-def test_what_he_is_said_to_be_is_no_one_else(nlp):
-    text = ('I met with the Speaker of the House. He is not a bad guy; he is a decent guy. '
-            'And he sat with me and he said, "Well, what are we going to do about it?"')
-    assert "bad guy" not in [s for s, _, _ in labels_of(extract(nlp, text), "stated")]
+@pytest.mark.parametrize(("text", "not_the_speaker"), [
+    # a quote in a clause coordinated with its own subject is not the first speaker's
+    ("Gina McCarthy stressed that the Court is wrong, and EPA Administrator Michael Regan "
+     "made clear that the agency \"will move forward using our authority.\"", "Gina McCarthy"),
+    # what "he" is said to be is no one else
+    ('I met with the Speaker of the House. He is not a bad guy; he is a decent guy. And he '
+     'sat with me and he said, "Well, what are we going to do about it?"', "bad guy"),
+])
+def test_who_is_not_the_speaker(nlp, text, not_the_speaker):
+    assert not_the_speaker not in [s for s, _, _ in labels_of(extract(nlp, text), "stated")]
 
 
 def test_the_members_of_the_agent_named_in_an_including_phrase_are_not_its_party(nlp):
