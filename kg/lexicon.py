@@ -95,11 +95,11 @@ class Lexicon:
     media_roles: frozenset[str]
     public_bodies: frozenset[str]
     quote_min_words: int
-    naming_words: frozenset[str] = frozenset()
-    habit_adverbs: frozenset[str] = frozenset()
-    uniting_verbs: frozenset[str] = frozenset()
-    other_side_nouns: frozenset[str] = frozenset()
-    nonviolent_kinds: frozenset[str] = frozenset()
+    naming_words: frozenset[str]
+    habit_adverbs: frozenset[str]
+    uniting_verbs: frozenset[str]
+    other_side_nouns: frozenset[str]
+    nonviolent_kinds: frozenset[str]
     raw: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     @property

@@ -287,11 +287,8 @@ def _surname_misread(span, lex: Lexicon) -> bool:
     """A short organisation or place span, of capitalised proper nouns that name no
     organisation or known place, right after a given name the recogniser left untagged
     ("Minister of Defense Annegret" + the ORG "Kramp-Karrenbauer"): a person's surname."""
-    return span.label_ in ("ORG", "GPE") and len(span) <= 3 and span.start > 0 and \
-        _first_name(span.doc[span.start - 1], lex) and \
-        span.doc[span.start - 1].ent_type_ == "" and all(
-            (t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in lex.org_words)
-            or t.text == "-" for t in span) and load_gazetteer().lookup(span.text) is None
+    return _misread_name(span, lex, hyphens=True) and \
+        _first_name(span.doc[span.start - 1], lex) and span.doc[span.start - 1].ent_type_ == ""
 
 
 def _titled_misread(span, lex: Lexicon) -> bool:
@@ -299,10 +296,16 @@ def _titled_misread(span, lex: Lexicon) -> bool:
     the GPE "Zelenskyy", "Secretary" + the ORG "Mayorkas") that names no organisation or
     known place: the person so titled."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return span.label_ in ("ORG", "GPE") and len(span) <= 3 and before is not None and \
-        before.text[:1].isupper() and before.lower_ in lex.title_words and all(
-            t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) and \
-        _names_no_body(span, lex, load_gazetteer())
+    return _misread_name(span, lex) and before is not None and \
+        before.text[:1].isupper() and before.lower_ in lex.title_words
+
+
+def _misread_name(span, lex: Lexicon, hyphens: bool = False) -> bool:
+    """A short organisation or place span, after some word, of capitalised proper nouns
+    (and hyphens, where asked) that name no organisation or known place."""
+    return span.label_ in ("ORG", "GPE") and len(span) <= 3 and span.start > 0 and all(
+        (t.pos_ == "PROPN" and t.text[:1].isupper()) or (hyphens and t.text == "-")
+        for t in span) and _names_no_body(span, lex, load_gazetteer())
 
 
 def _names_no_body(words, lex: Lexicon, gaz: Gazetteer) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from kg import syntax
 from kg.lexicon import Lexicon
+from kg.marks import quote_spans
 from kg.model import Factuality
 
 
@@ -87,13 +88,8 @@ def _habitual_saying(verb, lex: Lexicon) -> bool:
 
 def _unquoted(sent) -> list:
     """The tokens of a sentence outside its quotation marks."""
-    out, inside = [], False
-    for token in sent:
-        if token.text in ("“", "”", '"'):
-            inside = token.text == "“" or (token.text == '"' and not inside)
-        elif not inside:
-            out.append(token)
-    return out
+    spans = quote_spans(sent.doc.text)
+    return [t for t in sent if not any(start <= t.idx < end for start, end in spans)]
 
 
 def _no_intention(trigger, lex: Lexicon) -> bool:
