@@ -19,7 +19,15 @@ from kg.gazetteer import Gazetteer, fold
 from kg.lexicon import Lexicon, load_first_names
 from kg.marks import quote_spans
 from kg.model import Entity, EntityType
-from kg.names import Mention, Pos, cluster_names, key_of, name_mentions, untagged_names
+from kg.names import (
+    Mention,
+    Pos,
+    cluster_names,
+    key_of,
+    name_mentions,
+    sole_subject,
+    untagged_names,
+)
 from kg.nlp import Segment
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -536,7 +544,7 @@ def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> N
             result.references[pos] = key
             insort(result.mentions, Mention(pos, token.i + 1, token.text, token.text,
                                             result.entities[key].type, key,
-                                            is_subject=token.dep_ in SUBJECT_DEPS,
+                                            is_subject=sole_subject([token]),
                                             in_quote=pos in result.quoted),
                    key=lambda m: m.pos)
 

@@ -97,6 +97,7 @@ class Lexicon:
     quote_min_words: int
     naming_words: frozenset[str]
     habit_adverbs: frozenset[str]
+    gloss_words: frozenset[str]
     uniting_verbs: frozenset[str]
     other_side_nouns: frozenset[str]
     nonviolent_kinds: frozenset[str]
@@ -249,6 +250,7 @@ def _build(data: dict) -> Lexicon:
         quote_min_words=int(data.get("quote_min_words", 3)),
         naming_words=_words(data.get("naming_words")),
         habit_adverbs=_words(data.get("habit_adverbs")),
+        gloss_words=_words(data.get("gloss_words")),
         raw=data,
     )
 

@@ -35,7 +35,7 @@ class Mention:
     name: str  # the cleaned name ("Joe Biden" for "President Joe Biden's")
     type: EntityType
     key: str = ""
-    is_subject: bool = False
+    is_subject: bool = False  # the subject of its clause, not coordinated with a name
     in_quote: bool = False
     vocative: bool = False  # addressed, not spoken of ("Thanks, Jen.")
     title: frozenset[str] = frozenset()  # the title's words ("president" for "President Biden")
@@ -516,12 +516,19 @@ def untagged_names(result: DocEntities, segments: list[Segment]) -> None:
             result.by_token[pos] = key
             result.mentions.append(Mention(pos, token.i + 1, token.text, token.text,
                                            EntityType.PERSON, key,
-                                           is_subject=token.dep_ in SUBJECTS,
+                                           is_subject=sole_subject([token]),
                                            vocative=_vocative(segment.doc[token.i:token.i + 1],
                                                               result.lexicon)))
             added = True
     if added:
         result.mentions.sort(key=lambda m: m.pos)
+
+
+def sole_subject(tokens) -> bool:
+    """Is the name the subject of its clause, alone? In "Mr. Sullivan and Mr. Wong
+    reflected …, including his discussions", "his" is neither for certain."""
+    return any(t.dep_ in SUBJECTS and not any(c.dep_ == "conj" and c.pos_ == "PROPN"
+                                              for c in t.children) for t in tokens)
 
 
 def ends_with(title: str, core: str) -> bool:
@@ -550,7 +557,7 @@ def name_mentions(segments: list[Segment], lex: Lexicon, gaz: Gazetteer) -> list
                 raw.append((Mention(
                     pos=(segment.index, start), end=covered, text=part.text,
                     name=_written_name(tokens.text, part_type),
-                    type=part_type, is_subject=any(t.dep_ in SUBJECTS for t in part),
+                    type=part_type, is_subject=sole_subject(part),
                     vocative=_vocative(part, lex), title=_title_words(part, start, lex),
                 ), part))
     return raw

@@ -68,9 +68,12 @@ def subject(verb):
                 return obj
         if token.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj", "dobj") \
                 and token.head.i != token.i:
-            if token.dep_ == "acl" and token.head.pos_ in NOUNS and token.head.dep_ in \
-                    SUBJECT_DEPS:
-                return token.head  # "the official speaking to reporters"
+            if token.dep_ == "acl" and token.head.pos_ in NOUNS and (
+                    token.head.dep_ in SUBJECT_DEPS or token.tag_ == "VBG" and
+                    _of_people(token.head)):
+                # "the official speaking to reporters", "halted the Russian tanks
+                # assaulting Kyiv" (not "hosted an event convening teachers": the host's)
+                return token.head
             token = token.head
             continue
         break
@@ -81,6 +84,17 @@ def subject(verb):
 #: ("calling on the President to negotiate", "called for the Secretary to consult"), and
 #: a verb of talking with one asks rather than talks ("call on", "call for")
 CONTROLLING_PREPS = frozenset({"on", "upon", "for"})
+
+
+#: what the recogniser calls people, peoples and their countries
+PEOPLE_TYPES = frozenset({"PERSON", "NORP", "GPE"})
+
+
+def _of_people(noun) -> bool:
+    """A noun for people or a people's forces ("Yoon", "the Russian tanks"), not a thing
+    or an occasion ("an event", "a statement")."""
+    return noun.ent_type_ in PEOPLE_TYPES or any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ in PEOPLE_TYPES for c in noun.children)
 
 
 def infinitive(verb) -> bool:
@@ -145,10 +159,28 @@ def prep_objects(token, preps) -> list:
                 continue  # "speak to what the United States brings": a topic, not a party
             if any(c.lower_ == "together" for c in child.children):
                 continue  # "host a summit together with Treasury": fellow hosts
+            repair = _repair(child)
+            if repair is not None:
+                # "to speak with her — with her wife, Cherelle": the phrase said again
+                # is the one meant (wherever the parser hung it)
+                if repair.head.i != token.i:
+                    out.extend(c for c in repair.children if c.dep_ == "pobj")
+                continue
             objects = [c for c in child.children if c.dep_ == "pobj"
                        and c.lower_ not in ("what", "how", "why", "whether", "that")]
             out.extend(objects or _following_noun(child))
     return out
+
+
+def _repair(prep):
+    """The preposition that takes a phrase back by being said again after a dash ("speak
+    with her — with her wife"), if any: its phrase is the one meant."""
+    doc = prep.doc
+    after = prep.right_edge.i + 1
+    if after + 1 < len(doc) and doc[after].text in ("—", "–", "--") and \
+            doc[after + 1].lower_ == prep.lower_:
+        return doc[after + 1]
+    return None
 
 
 def surface_prep_objects(verb, preps) -> list:

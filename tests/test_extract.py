@@ -971,3 +971,59 @@ def test_the_members_of_the_agent_named_in_an_including_phrase_are_not_its_party
             "Mitch Landrieu — met in April with the inspectors general of the agencies.")
     assert not {"Shalanda Young", "Mitch Landrieu"} & {
         o for _, others, _ in labels_of(extract(nlp, text), "spoke_with") for o in others}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a saying in the past tense that a reporter's "can I ask" introduces was said
+    ("Q And can I ask — Maria Lopez today told the miners, \"The mine stays open.\"",
+     ["asserted"]),
+    # a saying taken as the premise of an existential question was said
+    ("So, given the low vaccination rate, as well as Maria Lopez bluntly telling "
+     "travellers, \"Do not go to the coast,\" is there any second thought about the trip?",
+     ["asserted"]),
+    # quoting someone ("I'll quote her") tells of words she said before
+    ("Maria Lopez said this in her op-ed, and I'll quote her: \"The mine stays open for "
+     "good.\"", ["asserted"]),
+    # the sentence a question asks about is still asked
+    ("But is there a point where Maria Lopez says, \"The mine stays open\"?",
+     ["hypothetical"]),
+])
+def test_a_saying_that_a_question_or_a_quoting_takes_as_given(nlp, text, expected):
+    assert [e.factuality.value for e in extract(nlp, text).events
+            if e.relation.value == "stated"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a gloss of what someone meant is the reporter's wording, not a quote of theirs
+    ("Minister Ben Carter is essentially saying, \"We expect the owners to meet these "
+     "goals.\"", []),
+    ("\"We expect the owners to meet these goals,\" Minister Ben Carter basically said.",
+     []),
+    ("Minister Ben Carter said, \"We expect the owners to meet these goals.\"",
+     ["Ben Carter"]),
+    # the one example a plural subject names is who is quoted
+    ("Union leaders like Senator Ben Carter said, \"This is a bill about wages.\"",
+     ["Ben Carter"]),
+])
+def test_who_is_quoted_when_the_verb_glosses_or_the_subject_gives_an_example(
+        nlp, text, expected):
+    assert [s for s, _, _ in labels_of(extract(nlp, text), "stated")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the speaker takes back "with her" by saying "with" again after a dash
+    ("Ben Carter had the chance to speak with Maria Lopez — with her husband, Tom Lopez.",
+     [("Ben Carter", ("Tom Lopez",))]),
+    # "his" in a sentence whose subject is two men is the nearest man before it
+    ("Ben Carter and Tom Lopez reviewed the gains of Prime Minister Karl Weber's visit, "
+     "including his talks with President Anna Novak.", [("Karl Weber", ("Anna Novak",))]),
+])
+def test_who_is_talked_with_after_a_repair_and_whose_talks_his_are(nlp, text, expected):
+    assert labels_of(extract(nlp, text), "spoke_with") == [(a, o, ()) for a, o in expected]
+
+
+def test_a_participle_on_a_noun_tells_what_that_noun_does(nlp):
+    text = "The rockets that halted the Russian tanks assaulting Kyiv came from Europe."
+    result = extract(nlp, text)
+    assert labels_of(result, "attacked") == [("Russia", ("Kyiv",), ())]
+    assert [e.factuality.value for e in result.events] == ["asserted"]

@@ -13,7 +13,7 @@ from kg import syntax
 from kg.entities import DocEntities, Role, find_entities
 from kg.extract.dates import When, event_date, is_past, reporting_verb
 from kg.extract.factuality import factuality
-from kg.extract.quotes import find_quotes
+from kg.extract.quotes import Quote, find_quotes
 from kg.extract.relations import find_relations, nominal_triggers
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
@@ -48,6 +48,16 @@ def _when(trigger, fact: Factuality, ents: DocEntities, lexicon: Lexicon,
     return event_date(verb, reference) if verb is not None else when
 
 
+def _said(quote: Quote, lexicon: Lexicon) -> Factuality:
+    """The factuality of a quote's saying: its verb's, except that quoting someone ("and
+    I'll quote him: “…”") tells of words they said before, whatever the quoting's own."""
+    verb = quote.verb
+    if verb is None or verb.doc is not quote.segment.doc or \
+            verb.lemma_.lower() in lexicon.speaker_object_verbs:
+        return Factuality.ASSERTED
+    return factuality(verb, lexicon)
+
+
 def extract_document(document: Document, segments: list[Segment], lexicon: Lexicon,
                      gazetteer: Gazetteer) -> DocResult:
     """The entities and events of one document."""
@@ -56,8 +66,7 @@ def extract_document(document: Document, segments: list[Segment], lexicon: Lexic
     for quote in find_quotes(segments, ents, lexicon, document.date):
         if quote.speaker is None:
             continue
-        fact = factuality(quote.verb, lexicon) if quote.verb is not None and \
-            quote.verb.doc is quote.segment.doc else Factuality.ASSERTED
+        fact = _said(quote, lexicon)
         evidence = _evidence(document, quote.segment, *quote.evidence, fact)
         confidence = 0.9 if quote.verb is not None else 0.7
         events.append(Event(Relation.STATED, quote.speaker, quotes=(quote.text,),

@@ -131,6 +131,14 @@ def _extraposed(verb, lex: Lexicon) -> Factuality | None:
     return None
 
 
+def _told_past(verb, clause, lex: Lexicon) -> bool:
+    """ "can I ask — President Biden today told union members …", "warned that Russia
+    attacked": a verb of saying whose clause is in the past tense tells what happened; a
+    request or a warning of what may come takes an infinitive or a base form."""
+    return verb.lemma_.lower() in lex.speech_verbs and clause.dep_ == "ccomp" and \
+        clause.tag_ == "VBD"
+
+
 def _speaker_aside(verb, lex: Lexicon) -> bool:
     """ "I'd note", "we would add": the speaker's own verb of saying, softened by a
     modal out of politeness."""
@@ -201,6 +209,8 @@ def _link(child) -> str:
         return "complement" if child.lower_ in COMPLEMENT_PREPS else "adjunct"
     if _open_infinitive(child):
         return "complement"
+    if child.dep_ == "acl" and child.tag_ == "VBG":
+        return "adjunct"  # "halted the tanks assaulting Kyiv": what the tanks did
     if child.dep_ in ("nsubj", "csubj"):
         return "subject"
     if child.dep_ in COMPLEMENT_DEPS or child.dep_ in ("compound", "amod", "appos"):
@@ -280,8 +290,11 @@ def _existential_question(trigger) -> bool:
     for expl in (t for t in sent if t.dep_ == "expl" and t.lower_ == "there"):
         verb = expl.head
         first = min([verb, *(c for c in verb.children if c.dep_ == "aux")], key=lambda t: t.i)
-        if first.i < expl.i and trigger in verb.subtree and not _wh_before(sent, first):
-            return True
+        asked = [c for c in verb.children if c.dep_ in ("attr", "nsubj", "dobj")]
+        if first.i < expl.i and any(trigger in c.subtree for c in asked) and \
+                not _wh_before(sent, first):
+            return True  # (not "given … the State Department telling Americans, “…”, is
+            # there any second guessing?": a premise, taken for granted)
     return False
 
 
@@ -393,7 +406,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             if own == Factuality.NEGATED:
                 return own
             found = found or own
-            if found is None and child is not None and child.dep_ != "conj":
+            if found is None and child is not None and child.dep_ != "conj" and \
+                    not _told_past(token, child, lex):
                 # a coordinate verb shares its head's auxiliaries, not its meaning
                 found = _governor_factuality(token, lex)
             if child is not None and token.lemma_.lower() in lex.speech_verbs:

@@ -154,6 +154,8 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
     if quote.whole_paragraph and colon_verb is not None:
         candidates.append(colon_verb)
     for verb in candidates:
+        if _glossed(verb, lex):
+            break  # "The President is essentially saying, “…”": the reporter's words
         speaker = _speaker(verb, ents, lex, recent)
         if speaker:
             quote.speaker, quote.verb = speaker, verb
@@ -171,6 +173,14 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
         sents[quote.verb.sent.start] = quote.verb.sent
     first, last = min(sents), max(sents)
     quote.evidence = (sents[first].start_char, syntax.sentence_bounds(sents[last])[1])
+
+
+def _glossed(verb, lex: Lexicon) -> bool:
+    """A verb of saying that an adverb makes a gloss ("is essentially saying", "in
+    effect said"): what follows is what someone meant, in the reporter's words."""
+    return any(c.dep_ in ("advmod", "prep", "npadvmod") and c.i < verb.i + 2 and
+               " ".join(t.lower_ for t in c.subtree) in lex.gloss_words
+               for c in verb.children)
 
 
 def _is_speech_verb(token, quote: Quote, lex: Lexicon) -> bool:
@@ -278,6 +288,7 @@ def _speaker(verb, ents: DocEntities, lex: Lexicon, recent: str | None = None) -
     subject = syntax.subject(verb)
     if subject is None:
         return None
+    subject = _example(subject) or subject
     if recent and subject.lower_ in lex.person_pronouns and \
             ents.entities[recent].type == EntityType.PERSON and \
             ents.genders.get(recent, pronoun_gender(subject)) == pronoun_gender(subject):
@@ -296,6 +307,20 @@ def _speaker(verb, ents: DocEntities, lex: Lexicon, recent: str | None = None) -
         return None
     keys = ents.resolve(subject, Role.SPEAKER)
     return keys[0] if keys else None
+
+
+def _example(noun):
+    """The one example a plural subject names ("Progressive leaders like Senator Warren
+    said, “…”", "experts such as Dr. Fauci said"): the words quoted are that one's."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and (prep.lower_ == "like" or prep.lower_ == "as" and any(
+                c.lower_ == "such" for c in prep.children)):
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if len(objects) == 1 and not any(c.dep_ == "conj" for c in objects[0].children):
+                return objects[0]
+    return None
 
 
 def _according_to(tokens, quote: Quote, ents: DocEntities) -> str | None:
