@@ -98,6 +98,7 @@ class Lexicon:
     naming_words: frozenset[str]
     habit_adverbs: frozenset[str]
     gloss_words: frozenset[str]
+    consequence_verbs: frozenset[str]
     uniting_verbs: frozenset[str]
     other_side_nouns: frozenset[str]
     nonviolent_kinds: frozenset[str]
@@ -251,6 +252,7 @@ def _build(data: dict) -> Lexicon:
         naming_words=_words(data.get("naming_words")),
         habit_adverbs=_words(data.get("habit_adverbs")),
         gloss_words=_words(data.get("gloss_words")),
+        consequence_verbs=_words(data.get("consequence_verbs")),
         raw=data,
     )
 

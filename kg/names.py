@@ -354,6 +354,15 @@ def _with_suffixes(doc, end: int, lex: Lexicon) -> int:
     return i
 
 
+def _without_transcript_q(span):
+    """A transcript's "Q" that the recogniser read into the name after it ("Q Karine,
+    with regards to Manchin, …" is the reporter addressing Karine): the name without it."""
+    if len(span) > 1 and span[0].text == "Q":
+        from spacy.tokens import Span
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    return span
+
+
 def _split_misread(span, lex: Lexicon, gaz: Gazetteer) -> list:
     """The recogniser sometimes glues a country to the name that follows it ("President
     of Finland Sauli Niinistö" gives the ORG "Finland Sauli Niinistö"): a span that starts
@@ -547,6 +556,7 @@ def name_mentions(segments: list[Segment], lex: Lexicon, gaz: Gazetteer) -> list
         for span in spans:
             if NAME_LABELS.get(span.label_) is None:
                 continue
+            span = _without_transcript_q(span)
             for part, part_type in _split_misread(span, lex, gaz):
                 start, end = _clean_span(part, lex)
                 tokens = part.doc[start:end]

@@ -1027,3 +1027,38 @@ def test_a_participle_on_a_noun_tells_what_that_noun_does(nlp):
     result = extract(nlp, text)
     assert labels_of(result, "attacked") == [("Russia", ("Kyiv",), ())]
     assert [e.factuality.value for e in result.events] == ["asserted"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a statement asked as a question asks
+    ("Q    So Maria Lopez will call Ben Carter?", "hypothetical"),
+    # "when" of an adverbial clause asks nothing: the question is the inverted clause's
+    ("When it comes to voting rights — and you have talked about how important that is to "
+     "the President — will the President directly call Senator Ben Carter and Senator "
+     "Maria Lopez about voting rights?", "hypothetical"),
+    # a wh-word that opens the sentence takes the act for granted
+    ("When did Maria Lopez call Ben Carter?", "asserted"),
+    # but not an act it asks why one does not do (a curly "n’t" the parser misreads)
+    ("Why isn’t Maria Lopez saying, “We know where those miners are; they are safe”?",
+     "negated"),
+    # an act whose object is set ahead lies ahead
+    ("Then, second, Japan is hosting the upcoming G7 in Hiroshima.", "future"),
+    # an act named as the subject of what it would bring is a case put
+    ("Maria Lopez said that a further Russian invasion of Ukraine would produce great "
+     "suffering.", "hypothetical"),
+    # controls: a statement stays one, and an act in the past with its consequence too
+    ("So Maria Lopez will call Ben Carter.", "future"),
+    ("A Russian invasion of Ukraine caused great suffering.", "asserted"),
+])
+def test_questions_asked_as_statements_and_acts_set_ahead_or_put_as_cases(
+        nlp, text, expected):
+    assert [e.factuality.value for e in extract(nlp, text).events] == [expected]
+
+
+def test_a_transcript_q_is_no_part_of_the_name_after_it(nlp):
+    text = ("Q Karine, on the extension, Senator Ben Carter did go on to say that \"I think "
+            "the administration is doing that or will do that\" on that.")
+    result = extract(nlp, text)
+    assert "Karine" in {e.label for e in result.entities.values()}
+    assert "Q Karine" not in {e.label for e in result.entities.values()} | {
+        s for s, _, _ in labels_of(result, "stated")}

@@ -36,7 +36,8 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     would = ("would", "’d", "'d")
     for child in verb.children:
         word = child.lower_
-        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in lex.negators):
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in lex.negators) \
+                or _negated_auxiliary(child, lex):
             negated = True
         elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
             if word in would and habitual:
@@ -61,6 +62,14 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     if future:
         return Factuality.FUTURE
     return None
+
+
+def _negated_auxiliary(child, lex: Lexicon) -> bool:
+    """An auxiliary with a curly "n’t" after it that the parser hung elsewhere or took for
+    a word of its own ("Why isn’t he saying …?", "why can’t the experts say …")."""
+    doc = child.doc
+    return child.dep_ in ("aux", "auxpass") and child.i + 1 < len(doc) and \
+        doc[child.i + 1].lower_.replace("’", "'") in lex.negators
 
 
 def _aside(clause) -> bool:
@@ -129,6 +138,13 @@ def _extraposed(verb, lex: Lexicon) -> Factuality | None:
         if found is not None:
             return found
     return None
+
+
+def _ahead_object(verb, lex: Lexicon) -> bool:
+    """A verb whose object is set ahead ("is hosting the upcoming G7", "attends the next
+    summit"): the act is as far ahead as its object."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in lex.future_modifiers
+               for o in syntax.direct_objects(verb) for c in o.children)
 
 
 def _told_past(verb, clause, lex: Lexicon) -> bool:
@@ -277,8 +293,40 @@ def _wh_before(sent, word) -> bool:
     """Is there a wh-word before ``word`` in its question? A colon opens the question
     itself ("Back to what he's doing: has he spoken …?")."""
     start = max((t.i for t in sent if t.text in (":", ";") and t.i < word.i),
-                default=sent.start)
-    return any(t.lower_ in WH_WORDS for t in sent if start < t.i < word.i)
+                default=sent.start - 1)
+    return any(t.lower_ in WH_WORDS and not _in_adverbial(t, word)
+               for t in sent if start < t.i < word.i)
+
+
+def _in_adverbial(wh, word) -> bool:
+    """Is the wh-word inside an adverbial clause that does not hold ``word`` ("When it
+    comes to voting rights, will he call …?": "when" asks nothing there)?"""
+    return any(a.dep_ == "advcl" and word not in a.subtree for a in (wh, *wh.ancestors))
+
+
+def _declarative_question(trigger) -> bool:
+    """ "So he will call President Erdoğan?": a statement asked as a question, its verb
+    the sentence's own, no auxiliary put first and no wh-word anywhere."""
+    sent = trigger.sent
+    if not _asks(sent) or trigger.dep_ != "ROOT" or trigger.pos_ not in ("VERB", "AUX") or \
+            syntax.subject(trigger) is None:
+        return False
+    if any(t.lower_ in WH_WORDS for t in sent):
+        return False
+    return not any(_put_first(t) for t in sent)
+
+
+def _put_first(token) -> bool:
+    """An auxiliary or a "be" before its subject ("did they …", "was there any …"): the
+    mark of a question's own clause."""
+    if token.dep_ in ("aux", "auxpass"):
+        verb = token.head
+    elif token.pos_ == "AUX":
+        verb = token
+    else:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > token.i
+               for c in verb.children)
 
 
 def _existential_question(trigger) -> bool:
@@ -370,7 +418,7 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             return Factuality.FUTURE  # "ahead of President Biden's meeting with Trudeau"
         return _nominal_factuality(trigger, lex) or Factuality.ASSERTED
     if _yes_no_question(trigger.sent, lex) or _inverted_question(trigger) or \
-            _existential_question(trigger):
+            _existential_question(trigger) or _declarative_question(trigger):
         return Factuality.HYPOTHETICAL  # "Did the President call Xi?" asks, not tells
     if _no_intention(trigger, lex):
         return Factuality.NEGATED  # "has no intention at this moment of engaging with"
@@ -396,8 +444,13 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             # ("you will see the President consulting …" is seen when it is seen)
         if token.pos_ in ("VERB", "AUX"):
             own = _clause_factuality(token, lex)
+            if child is None and own is None and _ahead_object(token, lex):
+                own = Factuality.FUTURE  # "Japan is hosting the upcoming G7"
             if child is not None and _speaker_aside(token, lex):
                 own = None  # "I'd note that she called him": a way of saying, no condition
+            if link == "subject" and own == Factuality.FUTURE and \
+                    token.lemma_.lower() in lex.consequence_verbs:
+                own = Factuality.HYPOTHETICAL  # "a further invasion would produce …"
             if own == Factuality.NEGATED and child is not None:
                 governor_subject = syntax.subject(token)
                 same = agent is None or governor_subject is None or \
