@@ -1055,6 +1055,14 @@ def test_questions_asked_as_statements_and_acts_set_ahead_or_put_as_cases(
     assert [e.factuality.value for e in extract(nlp, text).events] == [expected]
 
 
+def test_a_statement_the_parser_joins_to_a_question_after_it_is_not_asked(nlp):
+    text = ("Of course, Maria Lopez said it was private.\u00a0 She said, “I will not talk "
+            "about it until I talk to him.”\u00a0 Is Maria Lopez planning to call Ben Carter "
+            "now?\u00a0 And is the office working in any way to put the two in touch?")
+    assert [e.factuality.value for e in extract(nlp, text).events
+            if e.relation.value == "stated"] == ["asserted"]
+
+
 def test_a_transcript_q_is_no_part_of_the_name_after_it(nlp):
     text = ("Q Karine, on the extension, Senator Ben Carter did go on to say that \"I think "
             "the administration is doing that or will do that\" on that.")

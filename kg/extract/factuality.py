@@ -311,8 +311,11 @@ def _declarative_question(trigger) -> bool:
     if not _asks(sent) or trigger.dep_ != "ROOT" or trigger.pos_ not in ("VERB", "AUX") or \
             syntax.subject(trigger) is None:
         return False
-    if any(t.lower_ in WH_WORDS for t in sent):
-        return False
+    if any(t.lower_ in WH_WORDS for t in sent) or any(
+            t.text in (".", "!", ";", ":", "”", '"') for t in sent if t.i > trigger.i
+            and t.i < sent.end - 1):
+        return False  # (a statement and then a question the parser joined: "He said,
+        # “…”  Is the President planning …?")
     return not any(_put_first(t) for t in sent)
 
 
