@@ -1036,6 +1036,9 @@ def test_a_participle_on_a_noun_tells_what_that_noun_does(nlp):
     ("When it comes to voting rights — and you have talked about how important that is to "
      "the President — will the President directly call Senator Ben Carter and Senator "
      "Maria Lopez about voting rights?", "hypothetical"),
+    # a statement that asks only for agreement asserts
+    ("— Russia invaded Ukraine, right?", "asserted"),
+    ("So Maria Lopez will call Ben Carter, right?", "future"),
     # a wh-word that opens the sentence takes the act for granted
     ("When did Maria Lopez call Ben Carter?", "asserted"),
     # but not an act it asks why one does not do (a curly "n’t" the parser misreads)
