@@ -30,7 +30,6 @@ from kg.names import (
 )
 from kg.nlp import Segment
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 #: how many sentences back a title ("the president") looks for the person named with it
 TITLE_WINDOW = 6
 

@@ -19,12 +19,12 @@ from kg.gazetteer import Gazetteer, fold, load_gazetteer
 from kg.lexicon import Lexicon, load_first_names
 from kg.model import Entity, EntityType
 from kg.nlp import Segment
+from kg.syntax import DASHES
 
 if TYPE_CHECKING:  # pragma: no cover
     from kg.entities import DocEntities
 
 Pos = tuple[int, int]  # (segment index, token index)
-DASHES = ("—", "–", "--")
 
 
 @dataclass

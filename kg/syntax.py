@@ -172,12 +172,16 @@ def prep_objects(token, preps) -> list:
     return out
 
 
+#: dashes, as typed or as a transcript writes them
+DASHES = ("—", "–", "--")
+
+
 def _repair(prep):
     """The preposition that takes a phrase back by being said again after a dash ("speak
     with her — with her wife"), if any: its phrase is the one meant."""
     doc = prep.doc
     after = prep.right_edge.i + 1
-    if after + 1 < len(doc) and doc[after].text in ("—", "–", "--") and \
+    if after + 1 < len(doc) and doc[after].text in DASHES and \
             doc[after + 1].lower_ == prep.lower_:
         return doc[after + 1]
     return None

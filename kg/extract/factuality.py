@@ -316,18 +316,20 @@ def _declarative_question(trigger) -> bool:
             and t.i < sent.end - 1):
         return False  # (a statement and then a question the parser joined: "He said,
         # “…”  Is the President planning …?")
-    return not _tagged(sent) and not any(_put_first(t) for t in sent)
+    return _agreement_tag(sent) is None and not any(_put_first(t) for t in sent)
 
 
 #: words that make a tag of agreement after a comma ("…, right?")
 AGREEMENT_TAGS = {"right", "correct", "true", "no", "yes"}
 
 
-def _tagged(sent) -> bool:
-    """ "Russia invaded Ukraine, right?": a statement that asks only for agreement
-    asserts."""
+def _agreement_tag(sent):
+    """The tag of "Russia invaded Ukraine, right?", if the sentence ends with one: a
+    statement that asks only for agreement asserts."""
     words = [t for t in sent if not t.is_space and t.text not in ("?", "”", '"')]
-    return len(words) >= 2 and words[-1].lower_ in AGREEMENT_TAGS and words[-2].text == ","
+    if len(words) >= 2 and words[-1].lower_ in AGREEMENT_TAGS and words[-2].text == ",":
+        return words[-1]
+    return None
 
 
 def _put_first(token) -> bool:
@@ -447,9 +449,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         link = _link(child) if child is not None else "self"
         if link == "adjunct" or (link == "subject" and _definite(child)):
             break
-        if child is not None and token.lower_ in AGREEMENT_TAGS and child.dep_ == "ccomp" \
-                and token.i > child.i:
-            break  # "Russia invaded Ukraine, right?": the tag asks for agreement only
+        if child is not None and token.lower_ in AGREEMENT_TAGS and \
+                token == _agreement_tag(token.sent):
+            break  # "Russia invaded Ukraine, right?" (the tag made the head): agreement only
         if child is not None and child.dep_ == "conj" and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             break  # "… has never been stronger, and officials held discussions": a clause
