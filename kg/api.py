@@ -12,6 +12,7 @@ Stages, in one direction: read (:mod:`kg.corpus`) → parse (:mod:`kg.nlp`) → 
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections import Counter
@@ -27,10 +28,10 @@ from kg.gazetteer import load_gazetteer
 from kg.lexicon import load_lexicon
 from kg.link import make_linker
 from kg.link.linker import Linker
-from kg.merge import infer_years
 from kg.model import DocResult, Document, Relation, Skipped
 from kg.nlp import load_pipeline, parse_documents
-from kg.rdf import GraphBuilder
+from kg.rdf import EVENT_CLASS, GraphBuilder
+from kg.store import DocumentStore, document_fingerprint, pipeline_fingerprint
 from kg.vocab import DEFAULT_BASE, KGO, RDF_TYPE, prefixes
 
 
@@ -39,6 +40,11 @@ class BuildResult:
     """What a build did: counts for the summary, the graph, and its validation report."""
 
     documents: int = 0
+    #: with a store: documents parsed in this run, taken unchanged from the store, and
+    #: withdrawn because they left the corpus
+    parsed: int = 0
+    reused: int = 0
+    withdrawn: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     entities: int = 0
     events: Counter = field(default_factory=Counter)
@@ -53,6 +59,9 @@ class BuildResult:
 
     def summary(self) -> str:
         lines = [f"documents read: {self.documents}"]
+        if self.reused or self.withdrawn:
+            lines.append(f"  parsed {self.parsed}, unchanged {self.reused}, "
+                         f"withdrawn {self.withdrawn}")
         if self.skipped:
             lines.append(f"files skipped: {len(self.skipped)}")
             lines.extend(f"  {s.path}: {s.reason}" for s in self.skipped)
@@ -82,10 +91,15 @@ def extract_documents(
 
     A document on which extraction fails (a bug) comes out as a :class:`Skipped` that
     says so, and the stream goes on."""
+    documents = iter(documents)
+    first = next(documents, None)
+    if first is None:  # nothing to read: the model is not even loaded
+        return
     nlp = load_pipeline(model)
     lexicon = load_lexicon(lexicons)
     gazetteer = load_gazetteer()
-    for document, segments in parse_documents(nlp, documents, batch_size, n_process):
+    stream = itertools.chain([first], documents)
+    for document, segments in parse_documents(nlp, stream, batch_size, n_process):
         try:
             result = extract_document(document, segments, lexicon, gazetteer)
             if linker is not None:
@@ -95,6 +109,46 @@ def extract_documents(
             yield Skipped(document.path or document.id,
                           f"kgbuild failed on it ({type(exc).__name__}: {exc}); the rest was "
                           "built; please report this bug with the file")
+
+
+def _update_store(kept: DocumentStore, documents: Iterable[Document],
+                  extracted: Callable[[Iterable[Document]], Iterator[DocResult]],
+                  result: BuildResult, pipeline: str,
+                  on_document: Callable[[Document], None] | None) -> None:
+    """Parse the new and changed documents into the store; withdraw the ones gone."""
+    held = kept.fingerprints()
+    seen: set[str] = set()
+    fresh: dict[str, str] = {}
+
+    def changed() -> Iterator[Document]:
+        for document in documents:
+            seen.add(document.id)
+            fingerprint = document_fingerprint(document, pipeline)
+            if held.get(document.id) == fingerprint:
+                result.documents += 1
+                result.reused += 1
+                if on_document:
+                    on_document(document)
+            else:
+                fresh[document.id] = fingerprint
+                yield document
+
+    for doc_result in extracted(changed()):
+        kept.put(doc_result, fresh[doc_result.document.id])
+    for doc_id in sorted(held.keys() - seen):
+        kept.withdraw(doc_id)
+        result.withdrawn += 1
+
+
+def _count(result: BuildResult) -> None:
+    """Entities and events (by relation) of the merged graph."""
+    classes = {EVENT_CLASS[r]: r.value for r in Relation}
+    for t in result.triples:
+        if t.predicate == RDF_TYPE:
+            if t.object == KGO.Entity:
+                result.entities += 1
+            elif t.object in classes:
+                result.events[classes[t.object]] += 1
 
 
 def build(
@@ -112,6 +166,7 @@ def build(
     kbs: Iterable[str | os.PathLike[str]] = (),
     on_document: Callable[[Document], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    store: str | os.PathLike[str] | None = None,
 ) -> BuildResult:
     """Build the graph of a corpus; write it to ``output`` when one is given.
 
@@ -122,7 +177,9 @@ def build(
     for a knowledge base that cannot be opened. ``linker``: ``kb`` (offline, the
     default), ``wikidata`` (online) or ``none``; ``kbs``: the user's knowledge bases,
     which win over the bundled one. A file that cannot be read is
-    skipped, reported through ``on_skip`` and counted.
+    skipped, reported through ``on_skip`` and counted. ``store``: a folder that keeps
+    what each document gave (:mod:`kg.store`), so that a later build parses only new and
+    changed documents; it then also holds the merged graph.
     """
     started = time.perf_counter()
     out_format = rdfio.format_for(output, fmt) if output is not None or fmt else None
@@ -149,21 +206,25 @@ def build(
                     on_skip(doc_result)
                 continue
             result.documents += 1
-            for event in doc_result.events:
-                result.events[event.relation.value] += 1
+            result.parsed += 1
             if on_document:
                 on_document(doc_result.document)
             yield doc_result
 
+    def extracted(docs: Iterable[Document]) -> Iterator[DocResult]:
+        return counted(extract_documents(docs, model, lexicons, n_process=n_process,
+                                         linker=entity_linker))
+
     builder = GraphBuilder(base)
-    stream = extract_documents(documents(), model, lexicons, n_process=n_process,
-                               linker=entity_linker)
-    results = list(counted(stream))
-    infer_years(results)
-    result.triples = list(dict.fromkeys(builder.triples(results)))
-    entity_type = KGO.Entity
-    result.entities = sum(1 for t in result.triples
-                          if t.predicate == RDF_TYPE and t.object == entity_type)
+    if store is None:
+        result.triples = list(dict.fromkeys(builder.triples(extracted(documents()))))
+    else:
+        with DocumentStore(store, base) as kept:
+            _update_store(kept, documents(), extracted, result,
+                          pipeline_fingerprint(model, lexicons, linker, kbs), on_document)
+            result.triples = list(dict.fromkeys(builder.triples(kept.results())))
+            kept.set_graph(result.triples)
+    _count(result)
     if validate:
         from kg.validate import validate_triples
 

@@ -60,6 +60,11 @@ app = typer.Typer(
         "  kgbuild a.txt b.md news.jsonl.gz -o graph.jsonld\n\n"
         "  kgbuild corpus/ -o - --format nt | sort\n\n"
         "  kgbuild corpus/ -o graph.ttl --kb my.kb --linker wikidata\n\n"
+        "  kgbuild corpus/ --store corpus.kg -o graph.nt   (again: parses only new and "
+        "changed articles)\n\n"
+        "  kgbuild query corpus.kg examples/queries/who-spoke-with.rq --format csv\n\n"
+        "  kgbuild load graph.nt --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth "
+        "--graph https://example.org/news --user dba\n\n"
         "  kgbuild kb build latest-all.json.bz2 --type Q5 -o people.kb\n\n"
         "  kgbuild validate graph.ttl\n\n"
         "  kgbuild eval graph.ttl --gold gold.jsonl -v\n\n" + EXIT_CODES
@@ -95,10 +100,10 @@ def build(
         help="Files or folders of articles (.txt, .md, .markdown, .jsonl, and these "
              ".gz); folders are searched recursively, in sorted order.",
         show_default=False)],
-    output: Annotated[str, typer.Option(
+    output: Annotated[str | None, typer.Option(
         "-o", "--output", help="Where to write the graph; - for standard output. The "
         "format follows the extension (.ttl .jsonld .nt .nq .trig) unless --format is "
-        "given.")],
+        "given. Needed unless --store is given.", show_default=False)] = None,
     fmt: Annotated[str | None, typer.Option(
         "--format", "-f", help="turtle, jsonld, nt, nq or trig.")] = None,
     model: Annotated[str | None, typer.Option(
@@ -128,10 +133,23 @@ def build(
         help="Exit 3 when any file was skipped.")] = False,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress and no summary.")] = False,
+    store: Annotated[Path | None, typer.Option(
+        help="A folder that keeps what each document gave and the merged graph (an "
+             "Oxigraph store, created if missing). Run again, the build parses only new "
+             "and changed documents and withdraws deleted ones; 'kgbuild query DIR' "
+             "queries it.", show_default=False)] = None,
 ) -> None:
     """Build the graph of a corpus: kgbuild CORPUS... -o OUT.
 
-    Example: kgbuild examples/corpus -o graph.ttl
+    Articles that report the same happening give one event, with every document and
+    every sentence as evidence.
+
+    Examples:
+
+      kgbuild examples/corpus -o graph.ttl
+
+      kgbuild news/ --store news.kg -o graph.nt   (again after adding articles: only
+      the new ones are parsed)
     """
     from kg.api import build as run_build
     from kg.corpus import CorpusError
@@ -140,9 +158,13 @@ def build(
     from kg.nlp import ModelNotFound
     from kg.progress import Progress
     from kg.rdfio import FormatError, OutputError
+    from kg.store import StoreError
 
     if linker not in LINKERS:
         raise _fail(f"--linker {linker}: use one of {', '.join(LINKERS)}", EXIT_USAGE)
+    if output is None and store is None:
+        raise _fail("give -o OUT (a graph file) or --store DIR (or both); e.g. "
+                    "kgbuild corpus/ -o graph.ttl", EXIT_USAGE)
     progress = Progress(enabled=not quiet and sys.stderr.isatty(), paths=corpus)
 
     def skipped(item) -> None:
@@ -154,10 +176,11 @@ def build(
                 corpus, output, fmt, model=model, validate=not no_validate, base=base,
                 lexicons=lexicon or (), boilerplate=boilerplate or (), n_process=processes,
                 linker=linker, kbs=kb or (), on_document=progress.advance, on_skip=skipped,
+                store=store,
             )
     except FormatError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
-    except (CorpusError, KBError) as exc:
+    except (CorpusError, KBError, StoreError) as exc:
         raise _fail(str(exc), EXIT_INPUT) from None
     except ModelNotFound as exc:
         raise _fail(str(exc), EXIT_MODEL) from None
@@ -313,6 +336,158 @@ def kb_lookup(
             country = f" country={c.country}" if c.country else ""
             typer.echo(f"{c.qid}\t{c.label}\t{c.type.value}\t{c.kind}{country}"
                        f"\tprominence={c.prominence}\t{source.path}")
+
+
+@app.command("load", epilog=EXIT_CODES)
+def load_graph(
+    graph_file: Annotated[Path, typer.Argument(
+        metavar="GRAPH", help="A graph file kgbuild wrote (.ttl .jsonld .nt .nq .trig, "
+        "or these .gz).", show_default=False)],
+    endpoint: Annotated[str, typer.Option(
+        help="The store's SPARQL 1.1 Graph Store HTTP Protocol URL. Virtuoso: "
+             "http://HOST:8890/sparql-graph-crud-auth (with --user); Fuseki: "
+             "http://HOST:3030/DATASET/data; Oxigraph server: http://HOST:7878/store.",
+        show_default=False)],
+    graph: Annotated[str | None, typer.Option(
+        help="The named graph to load into (an absolute IRI). Without it the store's "
+             "default graph (Virtuoso has none over this protocol: give --graph). Named "
+             "graphs of an .nq/.trig file always go to their own IRIs.")] = None,
+    user: Annotated[str | None, typer.Option(
+        envvar="KGBUILD_USER", show_envvar=True,
+        help="User name, for a store that asks for credentials (Digest or Basic, as the "
+             "store asks).")] = None,
+    password: Annotated[str | None, typer.Option(
+        envvar="KGBUILD_PASSWORD", show_envvar=True,
+        help="Password; better set KGBUILD_PASSWORD so it stays out of the shell "
+             "history. Asked for when --user is given without one on a terminal.")] = None,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="Replace the graph's content (HTTP PUT) instead of adding to "
+        "it (HTTP POST).")] = False,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="The file's format when its extension does not tell: "
+        "turtle, jsonld, nt, nq or trig.")] = None,
+    chunk_size: Annotated[int, typer.Option(
+        "--chunk-size", min=1, help="Triples per HTTP request.")] = 50_000,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress; only the summary.")] = False,
+) -> None:
+    """Load a graph file into a running triple store such as Virtuoso.
+
+    It speaks the SPARQL 1.1 Graph Store HTTP Protocol: POST (add) or PUT (--replace)
+    of N-Triples to ENDPOINT?graph=IRI, in chunks of --chunk-size triples, with
+    progress on standard error and a summary of the triples loaded on standard
+    output. Exit 5 when no store answers, the store
+    refuses the credentials (HTTP 401) or refuses the graph (the server's message is
+    shown).
+
+    \b
+    Virtuoso (a fresh database's dba password is dba; change it):
+      kgbuild load graph.ttl --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth \\
+          --graph https://example.org/news --user dba --password dba
+      KGBUILD_PASSWORD=secret kgbuild load graph.nq --replace --user dba \\
+          --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --graph https://example.org/news
+    Fuseki, into the default graph:
+      kgbuild load graph.ttl --endpoint http://localhost:3030/news/data
+    """
+    from kg.load import LoadError, check_endpoint, check_graph_iri, load
+    from kg.rdfio import FormatError
+
+    try:
+        check_endpoint(endpoint)
+        if graph is not None:
+            check_graph_iri(graph)
+    except ValueError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    if not graph_file.is_file():
+        raise _fail(f"{graph_file}: no such file", EXIT_INPUT)
+    if user is not None and password is None:
+        if not sys.stdin.isatty():
+            raise _fail("--user needs --password (or the KGBUILD_PASSWORD environment "
+                        "variable)", EXIT_USAGE)
+        password = typer.prompt(f"password for {user}", hide_input=True, err=True)
+    live = not quiet and sys.stderr.isatty()
+
+    def progress(sent: int, total: int, target: str) -> None:
+        if live:
+            print(f"\r{sent:,} / {total:,} triples sent ({target})", end="",
+                  file=sys.stderr, flush=True)
+        elif not quiet and total > chunk_size:
+            print(f"{sent:,} / {total:,} triples sent ({target})", file=sys.stderr)
+
+    try:
+        result = load(graph_file, endpoint, graph=graph, user=user, password=password,
+                      replace=replace, fmt=fmt, chunk_size=chunk_size, on_progress=progress)
+    except FormatError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    except LoadError as exc:
+        if live:
+            print(file=sys.stderr)
+        raise _fail(str(exc), EXIT_OUTPUT) from None
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise _fail(f"{graph_file}: cannot be read: {exc}", EXIT_INPUT) from None
+    if live:
+        print(file=sys.stderr)
+    typer.echo(result.summary())
+
+
+@app.command("query", epilog=EXIT_CODES)
+def query_graph(
+    source: Annotated[str, typer.Argument(
+        metavar="STORE|GRAPH_FILE", show_default=False,
+        help="A store folder made by 'kgbuild CORPUS --store DIR' (opened read-only; its "
+             "default graph, the merged graph, is queried) or a graph file (.ttl .jsonld "
+             ".nt .nq .trig, gzipped or not).")],
+    query: Annotated[str, typer.Argument(
+        metavar="QUERY", show_default=False,
+        help="SPARQL text, or a .rq file. The prefixes kgo: kgr: (the resource base) wd: "
+             "prov: dcterms: skos: owl: rdf: rdfs: xsd: entity: event: doc: evidence: are "
+             "predeclared.")],
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="table, csv, tsv or json (SPARQL 1.1 results) for SELECT "
+        "and ASK; turtle or nt for CONSTRUCT and DESCRIBE (table prints Turtle).")
+    ] = "table",
+    output: Annotated[str, typer.Option(
+        "-o", "--output", help="Write the answer to this file instead of standard "
+        "output.")] = "-",
+    base: Annotated[str, typer.Option(
+        help="The base IRI the graph was built with (the kgr: prefix).")
+    ] = "https://w3id.org/kgbuild/resource/",
+) -> None:
+    """Run a SPARQL query against a store or a graph file.
+
+    SELECT prints a table (or --format csv, tsv, json), ASK true or false,
+    CONSTRUCT and DESCRIBE Turtle (or --format nt). Order rows with ORDER BY.
+    examples/queries/ holds ready-made queries (who spoke with whom, attacks
+    reported by several sources, what a person said about a country, events on a
+    date, events by Wikidata id).
+
+    \b
+    Examples:
+      kgbuild query graph.ttl 'SELECT ?n WHERE { ?p a kgo:Person ; rdfs:label ?n } ORDER BY ?n'
+      kgbuild query store/ examples/queries/who-spoke-with.rq --format csv
+      kgbuild query graph.ttl 'ASK { ?e owl:sameAs wd:Q6279 }'
+    """
+    from kg.query import QueryError, SourceError, check_format, open_source, read_query, render, run
+    from kg.rdfio import OutputError, check_output, write_atomic
+
+    try:
+        check_format(fmt)
+        check_output(output)
+        parsed = read_query(query)
+        data = render(run(open_source(source), parsed, base), fmt, base)
+    except SourceError as exc:
+        raise _fail(str(exc), EXIT_INPUT) from None
+    except QueryError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    except OutputError as exc:
+        raise _fail(str(exc), EXIT_OUTPUT) from None
+    if output == "-":
+        typer.echo(data, nl=False)
+        return
+    try:
+        write_atomic(data, output)
+    except OSError as exc:
+        raise _fail(f"{exc.filename or output}: {exc.strerror or exc}", EXIT_OUTPUT) from None
 
 
 def main() -> None:

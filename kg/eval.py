@@ -13,7 +13,10 @@ Predictions
     document id stands for the gold document of the same file name (the part after the
     last ``/``) when that is unambiguous. Its factuality in *D* is the strongest
     (asserted > future > hypothetical > negated) of its evidence nodes from *D*, else
-    the event's ``kgo:factuality``; its date is ``kgo:date``. An entity's names are its
+    the event's ``kgo:factuality``; its date in *D* is the ``kgo:reportedDate`` of its
+    evidence nodes from *D* (none if they have none) in a graph that gives reported
+    dates, else the event's ``kgo:date``, which is also scored on its own as the *event
+    date* (an event that several articles report has one date). An entity's names are its
     ``rdfs:label`` and ``skos:altLabel`` values, its Wikidata ids the ``wd:Q…`` objects
     of ``owl:sameAs``.
 
@@ -120,6 +123,7 @@ _P_TARGET = KGO.target.value
 _P_QUOTE = KGO.quote.value
 _P_FACTUALITY = KGO.factuality.value
 _P_DATE = KGO.date.value
+_P_REPORTED = KGO.reportedDate.value
 _P_EVIDENCE = KGO.evidence.value
 _P_TEXT = KGO.text.value
 _P_DERIVED = PROV.wasDerivedFrom.value
@@ -373,6 +377,7 @@ class Prediction:
     factuality: str | None
     dates: tuple[str, ...]
     evidence: tuple[str, ...]
+    event_dates: tuple[str, ...] = ()
 
     def describe(self) -> str:
         """``doc  relation  agent → others / “quote”  [factuality, date]  evidence``."""
@@ -473,18 +478,23 @@ def _event_docs(graph: GraphIndex, event: Any, doc_ids: dict[Any, str]) -> dict[
     return docs
 
 
+def _dates(graph: GraphIndex, node: Any, prop: str) -> tuple[str, ...]:
+    return tuple(sorted({_iso_date(d) for d in graph.literals(node, prop)}))
+
+
 def _predictions_of(
-    graph: GraphIndex, event: Any, relation: str, doc_ids: dict[Any, str]
+    graph: GraphIndex, event: Any, relation: str, doc_ids: dict[Any, str], reported: bool
 ) -> Iterator[Prediction]:
     """The predictions of one event node: one per document it belongs to."""
     agents = tuple(graph.entity(a) for a in graph.objects(event, _P_AGENT))
     others_nodes = graph.objects(event, _P_PARTICIPANT) + graph.objects(event, _P_TARGET)
     others = tuple(graph.entity(o) for o in dict.fromkeys(others_nodes))
     quotes = graph.literals(event, _P_QUOTE)
-    dates = tuple(sorted({_iso_date(d) for d in graph.literals(event, _P_DATE)}))
+    dates = _dates(graph, event, _P_DATE)
     event_fact = _strongest(graph.objects(event, _P_FACTUALITY))
     for doc, evidence in sorted(_event_docs(graph, event, doc_ids).items()):
         facts = [f for ev in evidence for f in graph.objects(ev, _P_FACTUALITY)]
+        doc_dates = tuple(sorted({d for ev in evidence for d in _dates(graph, ev, _P_REPORTED)}))
         yield Prediction(
             event=event.value if hasattr(event, "value") else str(event),
             doc=doc,
@@ -493,8 +503,9 @@ def _predictions_of(
             others=others,
             quotes=quotes,
             factuality=_strongest(facts) or event_fact,
-            dates=dates,
+            dates=doc_dates if reported else dates,
             evidence=tuple(t for ev in evidence for t in graph.literals(ev, _P_TEXT)),
+            event_dates=dates,
         )
 
 
@@ -502,12 +513,13 @@ def load_predictions(triples: Iterable[ox.Triple]) -> list[Prediction]:
     """Every (event, document) pair of the graph, sorted by document and event."""
     graph = GraphIndex(triples)
     doc_ids = graph.doc_ids()
+    reported = any(_P_REPORTED in props for props in graph.out.values())
     preds = []
     for subject, props in graph.out.items():
         for cls in props.get(_P_TYPE, []):
             relation = EVENT_CLASSES.get(getattr(cls, "value", ""))
             if relation:
-                preds.extend(_predictions_of(graph, subject, relation, doc_ids))
+                preds.extend(_predictions_of(graph, subject, relation, doc_ids, reported))
     return sorted(preds, key=lambda p: (p.doc, RELATIONS.index(p.relation), p.event))
 
 
@@ -565,8 +577,9 @@ def matches(pred: Prediction, gold: GoldLine) -> bool:
     return _others_match(pred.agents, gold.others) and _party_match(pred.others, gold.agent)
 
 
-def _date_agrees(pred: Prediction, gold: GoldLine) -> bool:
-    return gold.date in pred.dates if gold.date else not pred.dates
+def _date_agrees(pred: Prediction, gold: GoldLine, event: bool = False) -> bool:
+    dates = pred.event_dates if event else pred.dates
+    return gold.date in dates if gold.date else not dates
 
 
 def _weights(
@@ -728,6 +741,7 @@ class EvalResult:
     false_assertions: list[FalseAssertion] = field(default_factory=list)
     factuality: Accuracy = field(default_factory=Accuracy)
     date: Accuracy = field(default_factory=Accuracy)
+    event_date: Accuracy = field(default_factory=Accuracy)
     misses: list[GoldLine] = field(default_factory=list)
     false_positives: list[Prediction] = field(default_factory=list)
     #: matched pairs whose factuality or date disagree: (what, prediction, gold line)
@@ -760,6 +774,7 @@ class EvalResult:
             lines.append(f"    gold line {fa.gold.index}: {fa.gold.describe()}")
         lines.append(
             f"factuality accuracy: {self.factuality.render()}   date accuracy: {self.date.render()}"
+            f"   event date accuracy: {self.event_date.render()}"
         )
         lines.extend(self._notes())
         if verbose:
@@ -795,6 +810,7 @@ class EvalResult:
             "false_assertions": [fa.to_dict() for fa in self.false_assertions],
             "factuality_accuracy": self.factuality.to_dict(),
             "date_accuracy": self.date.to_dict(),
+            "event_date_accuracy": self.event_date.to_dict(),
             "misses": [g.to_dict() for g in self.misses],
             "false_positives": [p.to_dict() for p in self.false_positives],
             "disagreements": [{"what": what, "prediction": p.to_dict(), "gold": g.to_dict()}
@@ -857,6 +873,8 @@ def _score_pair(result: EvalResult, pred: Prediction, gold: GoldLine) -> None:
         result.date.correct += agrees
         if not agrees:
             result.disagreements.append(("date", pred, gold))
+        result.event_date.total += 1
+        result.event_date.correct += _date_agrees(pred, gold, event=True)
 
 
 def score(preds: list[Prediction], golds: list[GoldLine]) -> EvalResult:

@@ -1,27 +1,47 @@
-"""Consolidation: mentions of one happening become one event.
+"""Consolidation: mentions of one happening become one event, across the corpus.
 
-Two mentions are the same event when they have the same class, the same parties (for a
-conversation in either role), the same quoted words for a statement, compatible dates
-(equal, or one unknown) and compatible factuality (a negated event is never merged with
-one that is not). The merged event keeps every evidence node; its factuality is the
-strongest of its evidence and its date the one that is known.
+One mechanism serves a document and a corpus. Two mentions are the same event when they
+have the same class, the same parties (for a conversation in either role), the same quoted
+words for a statement, compatible factuality (a planned meeting and the held one are one
+event; a negated event is never merged with one that is not) and compatible dates:
 
-Dated mentions are merged first, so an undated mention joins a dated event rather than
-gluing two events of different dates together.
+- within one article, equal dates (an article that names two days names two events);
+- across articles, dates at most a day apart (a call late on Saturday in Washington is
+  Sunday in Israel, and reports date it by either clock);
+- a mention without a date joins an event of its own article, or one that other
+  articles date within a week of its article's date (news reports what is recent): the
+  one nearest that date (for an undated article, its neighbours' date), else the first
+  in order. An article without any date to go by joins the first in order.
+
+An event in a cluster must be compatible with every dated mention already in it, so dates
+a day apart never chain into a week. The merged event keeps every evidence node; its
+factuality is the strongest of its evidence, its date the one most articles give (the
+earliest among equals).
+
+:func:`consolidate` also gives entities their graph-wide keys (a Wikidata id, else type and
+name; an unnamed entity stays within its document) and merges them. Everything here is
+independent of the order in which documents arrive.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
-from kg.extract.dates import nearest_year
-from kg.model import DocResult, Event, Evidence, Factuality, Relation, strongest
+from kg.model import DocResult, Document, Entity, Event, Evidence, Factuality, Relation, strongest
 
 #: the dated articles beside an undated one must lie within this many days of each other
 #: for their dates to tell the undated one's year
 YEAR_SPAN_DAYS = 92
+
+#: how far apart (in days) two articles may date one event
+CLOCK_SLACK_DAYS = 1
+
+#: how far (in days) from its article's date an undated mention may find its event in
+#: other articles
+RECENT_DAYS = 7
 
 
 def _parties(event: Event) -> tuple:
@@ -44,23 +64,21 @@ def _day(event: Event) -> tuple[int, int] | None:
     return (event.date.month, event.date.day) if event.date else event.day
 
 
-def _compatible_date(a: Event, b: Event) -> bool:
-    """Equal dates, or one unknown; a yearless day must agree with the other's day."""
-    if a.date and b.date:
-        return a.date == b.date
-    return _day(a) is None or _day(b) is None or _day(a) == _day(b)
-
-
 def _dated(event: Event) -> bool:
     return _day(event) is not None
 
 
-def _absorb(target: Event, other: Event) -> None:
-    target.evidence.extend(other.evidence)
-    target.date = target.date or other.date
-    target.day = target.day or other.day
-    target.factuality = strongest([ev.factuality for ev in target.evidence])
-    target.confidence = max(target.confidence, other.confidence)
+def _doc(event: Event) -> str:
+    return event.evidence[0].doc_id
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    """Whether two dated mentions can be one event."""
+    if _doc(a) == _doc(b):
+        return _day(a) == _day(b) and (not (a.date and b.date) or a.date == b.date)
+    if a.date and b.date:
+        return abs((a.date - b.date).days) <= CLOCK_SLACK_DAYS
+    return _day(a) == _day(b)  # a day without a year: only the same day
 
 
 def _order(event: Event) -> tuple:
@@ -68,27 +86,80 @@ def _order(event: Event) -> tuple:
     return (first.doc_id, first.start, first.end, event.relation.value, event.agent)
 
 
-def merge_events(events: Iterable[Event]) -> list[Event]:
-    """Merge mentions of the same happening; the result is in text order."""
+@dataclass
+class _Cluster:
+    """The mentions of one event, in text order."""
+
+    members: list[Event] = field(default_factory=list)
+
+    def accepts(self, event: Event) -> bool:
+        return all(_dates_agree(m, event) for m in self.members if _dated(m))
+
+    def dates(self) -> list[dt.date]:
+        return [m.date for m in self.members if m.date]
+
+    def distance(self, reference: dt.date | None) -> int:
+        dates = self.dates()
+        if reference is None or not dates:
+            return 0
+        return min(abs((d - reference).days) for d in dates)
+
+    def may_hold(self, event: Event, references: dict[str, dt.date | None]) -> bool:
+        """Whether an undated mention may be of this event (see the module docstring)."""
+        reference = references.get(_doc(event))
+        if reference is None or any(_doc(m) == _doc(event) for m in self.members):
+            return True
+        if self.dates():
+            return self.distance(reference) <= RECENT_DAYS
+        others = [references.get(_doc(m)) for m in self.members]
+        return all(r is not None and abs((r - reference).days) <= RECENT_DAYS for r in others)
+
+    def event(self) -> Event:
+        first = self.members[0]
+        evidence = _unique_evidence([ev for m in self.members for ev in m.evidence])
+        date = _most_reported([(m.date, _doc(m)) for m in self.members if m.date])
+        day = _most_reported([(m.day, _doc(m)) for m in self.members if m.day])
+        return Event(first.relation, first.agent, first.others, first.quotes,
+                     strongest([ev.factuality for ev in evidence]), date,
+                     max(m.confidence for m in self.members), evidence,
+                     None if date else day)
+
+
+def _most_reported(values: list[tuple]) -> object:
+    """The value the most documents give; among equals the least."""
+    docs: dict[object, set[str]] = defaultdict(set)
+    for value, doc in values:
+        docs[value].add(doc)
+    if not docs:
+        return None
+    return min(docs, key=lambda v: (-len(docs[v]), v))
+
+
+def merge_events(events: Iterable[Event],
+                 references: dict[str, dt.date | None] | None = None) -> list[Event]:
+    """Merge mentions of the same happening; the result is in text order.
+
+    ``references``: the date that an undated mention of each document is read against
+    (by default none: it joins the first compatible event)."""
+    references = references or {}
     pending = sorted(events, key=_order)
-    merged: dict[tuple, list[Event]] = {}
-    for undated_pass in (False, True):
-        for event in pending:
-            if _dated(event) == undated_pass:
-                continue
-            group = merged.setdefault(identity(event), [])
-            match = next((g for g in group if _compatible_date(g, event)), None)
-            if match is None:
-                group.append(Event(event.relation, event.agent, event.others, event.quotes,
-                                   event.factuality, event.date, event.confidence,
-                                   list(event.evidence), event.day))
-            else:
-                _absorb(match, event)
-    out = [e for group in merged.values() for e in group]
-    for event in out:
-        event.evidence = _unique_evidence(event.evidence)
-        event.factuality = strongest([ev.factuality for ev in event.evidence])
-    return sorted(out, key=_order)
+    clusters: dict[tuple, list[_Cluster]] = defaultdict(list)
+    for event in (e for e in pending if _dated(e)):
+        group = clusters[identity(event)]
+        match = next((c for c in group if c.accepts(event)), None)
+        if match is None:
+            group.append(match := _Cluster())
+        match.members.append(event)
+    for event in (e for e in pending if not _dated(e)):
+        group = clusters[identity(event)]
+        candidates = [c for c in group if c.may_hold(event, references)]
+        if not candidates:
+            group.append(_Cluster())
+            candidates = group[-1:]
+        reference = references.get(_doc(event))
+        min(candidates, key=lambda c: c.distance(reference)).members.append(event)
+    merged = [c.event() for group in clusters.values() for c in group]
+    return sorted(merged, key=_order)
 
 
 def _unique_evidence(evidence: list[Evidence]) -> list[Evidence]:
@@ -106,25 +177,99 @@ def _folder(doc_id: str) -> str:
     return doc_id.rsplit("/", 1)[0] if "/" in doc_id else ""
 
 
-def infer_years(results: list[DocResult]) -> None:
-    """Give a year to days named without one ("on April 14th") in undated articles.
-
-    An article without a date that sits among dated articles (in the same folder of the
-    corpus) whose dates lie within a few months of each other is taken to be of their
-    time: a day it names takes the year that puts it nearest their median date. Relative
-    dates ("on Saturday") are not resolved this way: they need the article's own date.
-    """
+def reference_dates(documents: Iterable[Document]) -> dict[str, dt.date | None]:
+    """The date each document is read against: its own, or for an undated one the median
+    date of the dated articles in its folder when those lie within a few months of each
+    other (it is taken to be of their time); else none."""
+    documents = list(documents)
     dated: dict[str, list[dt.date]] = defaultdict(list)
+    for document in documents:
+        if document.date:
+            dated[_folder(document.id)].append(document.date)
+    out: dict[str, dt.date | None] = {}
+    for document in documents:
+        dates = sorted(dated.get(_folder(document.id), ()))
+        if document.date or not dates or (dates[-1] - dates[0]).days > YEAR_SPAN_DAYS:
+            out[document.id] = document.date
+        else:
+            out[document.id] = dates[len(dates) // 2]
+    return out
+
+
+def infer_years(results: list[DocResult],
+                references: dict[str, dt.date | None] | None = None) -> None:
+    """Give a year to days named without one ("on April 14th") in undated articles: the
+    year that puts the day nearest the article's reference date. Relative dates ("on
+    Saturday") are not resolved this way: they need the article's own date."""
+    from kg.extract.dates import nearest_year  # kg.extract imports this module
+
+    if references is None:
+        references = reference_dates(r.document for r in results)
     for result in results:
-        if result.document.date:
-            dated[_folder(result.document.id)].append(result.document.date)
-    for result in results:
-        if result.document.date:
+        reference = references.get(result.document.id)
+        if result.document.date or reference is None:
             continue
-        dates = sorted(dated.get(_folder(result.document.id), ()))
-        if not dates or (dates[-1] - dates[0]).days > YEAR_SPAN_DAYS:
-            continue
-        reference = dates[len(dates) // 2]
         for event in result.events:
             if event.date is None and event.day is not None:
                 event.date = nearest_year(*event.day, reference)
+
+
+# -- the corpus ------------------------------------------------------------------------
+
+def global_key(entity: Entity, doc_id: str) -> str:
+    """The graph-wide identity of a document's entity: its Wikidata id, else its key
+    (type and name); an unnamed entity is never merged outside its document."""
+    if entity.wikidata:
+        return entity.wikidata
+    if entity.key.startswith("u:"):
+        return f"{doc_id}\x1f{entity.key}"
+    return entity.key
+
+
+@dataclass
+class Consolidated:
+    """A corpus's graph before RDF: documents, merged entities (by graph-wide key) and
+    merged events whose agent and others are graph-wide keys."""
+
+    documents: list[Document]
+    entities: dict[str, Entity]
+    labels: dict[str, set[str]]  # every name given to each entity
+    events: list[Event]
+
+
+def consolidate(results: Iterable[DocResult]) -> Consolidated:
+    """Merge documents' results into one graph.
+
+    An entity named in several documents is one: its label is the name most documents
+    give it (among equals, the longest), its alternative labels the union of all, and its
+    link confidence the surest of the documents' links. Events merge as
+    :func:`merge_events` says. Years are given to undated articles' days first
+    (:func:`infer_years`; this changes the results' events)."""
+    results = sorted(results, key=lambda r: r.document.id)
+    references = reference_dates(r.document for r in results)
+    infer_years(results, references)
+    first: dict[str, Entity] = {}
+    names: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, Counter] = defaultdict(Counter)
+    surest: dict[str, float] = {}
+    events: list[Event] = []
+    for result in results:
+        doc_id = result.document.id
+        keys = {k: global_key(e, doc_id) for k, e in result.entities.items()}
+        for key, entity in result.entities.items():
+            gkey = keys[key]
+            first.setdefault(gkey, entity)
+            names[gkey] |= {entity.label, *entity.alt_labels}
+            labels[gkey][entity.label] += 1
+            if entity.link_confidence is not None:
+                surest[gkey] = max(surest.get(gkey, 0.0), entity.link_confidence)
+        events.extend(replace(e, agent=keys[e.agent], others=tuple(keys[o] for o in e.others),
+                              evidence=[replace(ev, date=e.date) for ev in e.evidence])
+                      for e in result.events)
+    entities = {}
+    for gkey in sorted(first):
+        label = max(labels[gkey].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        entities[gkey] = replace(first[gkey], key=gkey, label=label,
+                                 link_confidence=surest.get(gkey))
+    return Consolidated([r.document for r in results], entities, dict(names),
+                        merge_events(events, references))

@@ -101,13 +101,15 @@ class Entity:
 
 @dataclass(frozen=True)
 class Evidence:
-    """One mention of an event: the sentence that states it, with offsets into the text."""
+    """One mention of an event: the sentence that states it, with offsets into the text,
+    and the date its document gives the event (set when documents are merged)."""
 
     doc_id: str
     text: str
     start: int
     end: int
     factuality: Factuality
+    date: dt.date | None = None
 
 
 @dataclass

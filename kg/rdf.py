@@ -8,20 +8,19 @@ made from content hashes under a base IRI:
 - ``entity/<Wikidata id>`` for a linked entity, else ``entity/<hash of type and name>``
   (so one person is one node across documents), or, for an unnamed entity (an anonymous
   source, a collective), a hash that includes its document;
-- ``event/<hash of class, parties, quote, day, documents and first evidence>``
+- ``event/<hash of class, parties, quote, day and first evidence in the corpus>``
 - ``evidence/<hash of event, document and offsets>``
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Triple
 
+from kg.merge import consolidate
 from kg.model import DocResult, Document, Entity, Event, Evidence, Factuality, Relation
 from kg.vocab import DCTERMS, DEFAULT_BASE, KGO, OWL, PROV, RDF_TYPE, RDFS, SKOS, WD, XSD
 
@@ -85,26 +84,20 @@ class GraphBuilder:
     def doc_iri(self, doc_id: str) -> NamedNode:
         return NamedNode(f"{self.base}doc/{digest(doc_id)}")
 
-    def entity_key(self, entity: Entity, doc_id: str) -> str:
-        """The graph-wide identity of a document's entity."""
-        if entity.wikidata:
-            return entity.wikidata
-        if entity.key.startswith("u:"):
-            return f"{doc_id}\x1f{entity.key}"
-        return entity.key
-
     def entity_iri(self, global_key: str) -> NamedNode:
         if global_key.startswith("Q") and global_key[1:].isdigit():
             return NamedNode(f"{self.base}entity/{global_key}")
         return NamedNode(f"{self.base}entity/{digest(global_key)}")
 
-    def event_iri(self, event: Event, keys: dict[str, str]) -> NamedNode:
-        first = event.evidence[0]
+    def event_iri(self, event: Event) -> NamedNode:
+        """From what makes the event itself (class, parties, words, date, negation) and
+        its first mention in the corpus: the same on every run, whatever the order of
+        the files."""
+        first = min(event.evidence, key=lambda ev: (ev.doc_id, ev.start, ev.end))
         day = event.date.isoformat() if event.date else event.day
         negated = event.factuality == Factuality.NEGATED  # never one event with the others
-        parts = (event.relation.value, keys[event.agent], sorted(keys[k] for k in event.others),
-                 event.quotes, day, negated, event.doc_ids, first.doc_id, first.start,
-                 first.end)
+        parts = (event.relation.value, event.agent, sorted(event.others), event.quotes, day,
+                 negated, first.doc_id, first.start, first.end)
         return NamedNode(f"{self.base}event/{digest(*parts)}")
 
     def evidence_iri(self, event_iri: NamedNode, evidence: Evidence) -> NamedNode:
@@ -136,13 +129,14 @@ class GraphBuilder:
             yield Triple(node, OWL.sameAs, WD[entity.wikidata])
             yield Triple(node, KGO.linkConfidence, _decimal(entity.link_confidence or 0.5))
 
-    def event_triples(self, event: Event, keys: dict[str, str]) -> Iterator[Triple]:
-        node = self.event_iri(event, keys)
-        agent = self.entity_iri(keys[event.agent])
+    def event_triples(self, event: Event) -> Iterator[Triple]:
+        """An event of the consolidated graph (its parties are graph-wide keys)."""
+        node = self.event_iri(event)
+        agent = self.entity_iri(event.agent)
         yield Triple(node, RDF_TYPE, EVENT_CLASS[event.relation])
         yield Triple(node, RDF_TYPE, KGO.Event)
         yield Triple(node, KGO.agent, agent)
-        others = [self.entity_iri(keys[k]) for k in event.others]
+        others = [self.entity_iri(k) for k in event.others]
         if event.relation in OTHER_ROLE:
             for other in others:
                 yield Triple(node, OTHER_ROLE[event.relation], other)
@@ -163,6 +157,8 @@ class GraphBuilder:
             yield Triple(ev, KGO.start, _integer(evidence.start))
             yield Triple(ev, KGO.end, _integer(evidence.end))
             yield Triple(ev, KGO.factuality, FACTUALITY[evidence.factuality])
+            if evidence.date:
+                yield Triple(ev, KGO.reportedDate, _date(evidence.date))
         if event.factuality == Factuality.ASSERTED:
             if event.relation == Relation.STATED:
                 yield Triple(agent, KGO.stated, node)
@@ -173,31 +169,12 @@ class GraphBuilder:
                         yield Triple(other, KGO.spokeWith, agent)
 
     def triples(self, results: Iterable[DocResult]) -> Iterator[Triple]:
-        """All triples of the graph of these documents' results.
-
-        An entity named in several documents is one node: its label is the name most
-        documents give it (among equals, the longest), its alternative labels the union
-        of all, and its link confidence the surest of the documents' links.
-        """
-        first: dict[str, Entity] = {}
-        names: dict[str, set[str]] = defaultdict(set)
-        labels: dict[str, Counter] = defaultdict(Counter)
-        surest: dict[str, float] = {}
-        for result in results:
-            doc_id = result.document.id
-            yield from self.document_triples(result.document)
-            keys = {k: self.entity_key(e, doc_id) for k, e in result.entities.items()}
-            for key, entity in result.entities.items():
-                gkey = keys[key]
-                first.setdefault(gkey, entity)
-                names[gkey] |= {entity.label, *entity.alt_labels}
-                labels[gkey][entity.label] += 1
-                if entity.link_confidence is not None:
-                    surest[gkey] = max(surest.get(gkey, 0.0), entity.link_confidence)
-            for event in result.events:
-                yield from self.event_triples(event, keys)
-        for gkey in sorted(first):
-            label = max(labels[gkey].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
-            entity = replace(first[gkey], label=label, link_confidence=surest.get(gkey))
-            yield from self.entity_triples(self.entity_iri(gkey), entity, names[gkey])
-
+        """All triples of the graph of these documents' results, merged across documents
+        (:func:`kg.merge.consolidate`)."""
+        graph = consolidate(results)
+        for document in graph.documents:
+            yield from self.document_triples(document)
+        for event in graph.events:
+            yield from self.event_triples(event)
+        for gkey, entity in graph.entities.items():
+            yield from self.entity_triples(self.entity_iri(gkey), entity, graph.labels[gkey])

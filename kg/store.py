@@ -1,0 +1,190 @@
+"""The persistent store behind ``kgbuild CORPUS --store DIR``: incremental builds.
+
+An Oxigraph store (pyoxigraph, RocksDB on disk) in DIR holds:
+
+- in its default graph, the merged graph of the whole corpus, as ``-o`` would write it:
+  what ``kgbuild query DIR …`` sees;
+- per document, a named graph (its name is the document's IRI, ``kgr:doc/…``) with the
+  document's description and what extraction found in it: a fingerprint of the document
+  and of the pipeline that read it, and the document's result as JSON (``kgi:result``),
+  from which the corpus is merged again without any NLP.
+
+A run reads the corpus, parses only the documents whose fingerprint is new or changed,
+withdraws the documents that are gone, and merges everything again (merging is cheap, and
+a run interrupted half-way is repaired by the next). The pipeline's fingerprint covers
+kgbuild's own code and data, the model, the lexicons and the linker, so an upgrade
+re-reads the corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.model import (
+    DocResult,
+    Document,
+    Entity,
+    EntityType,
+    Event,
+    Evidence,
+    Factuality,
+    Relation,
+)
+from kg.rdf import GraphBuilder, digest
+from kg.vocab import Namespace
+
+#: internal bookkeeping terms, never part of the public vocabulary
+KGI = Namespace("https://w3id.org/kgbuild/internal#")
+FORMAT = 1  # of the stored JSON; a change re-reads the corpus
+
+
+class StoreError(Exception):
+    """The store cannot be opened or is not a kgbuild store."""
+
+
+# -- a document's result as JSON ---------------------------------------------------------
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def result_to_json(result: DocResult) -> str:
+    """The document's result without its text (merging never needs it)."""
+    doc = result.document
+    data = {
+        "document": {"id": doc.id, "title": doc.title, "date": _date(doc.date), "url": doc.url},
+        "entities": [
+            {"key": e.key, "label": e.label, "type": e.type.value,
+             "alt_labels": sorted(e.alt_labels), "wikidata": e.wikidata,
+             "link_confidence": e.link_confidence, "anonymous": e.anonymous}
+            for e in result.entities.values()],
+        "events": [
+            {"relation": ev.relation.value, "agent": ev.agent, "others": list(ev.others),
+             "quotes": list(ev.quotes), "factuality": ev.factuality.value,
+             "date": _date(ev.date), "confidence": ev.confidence,
+             "day": list(ev.day) if ev.day else None,
+             "evidence": [[x.text, x.start, x.end, x.factuality.value, _date(x.date)]
+                          for x in ev.evidence]}
+            for ev in result.events],
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def result_from_json(text: str) -> DocResult:
+    data = json.loads(text)
+    d = data["document"]
+    document = Document(d["id"], "", d["title"], _parse_date(d["date"]), d["url"])
+    entities = {
+        e["key"]: Entity(e["key"], e["label"], EntityType(e["type"]), set(e["alt_labels"]),
+                         e["wikidata"], e["link_confidence"], e["anonymous"])
+        for e in data["entities"]}
+    events = [
+        Event(Relation(ev["relation"]), ev["agent"], tuple(ev["others"]), tuple(ev["quotes"]),
+              Factuality(ev["factuality"]), _parse_date(ev["date"]), ev["confidence"],
+              [Evidence(document.id, text, start, end, Factuality(fact), _parse_date(date))
+               for text, start, end, fact, date in ev["evidence"]],
+              tuple(ev["day"]) if ev["day"] else None)
+        for ev in data["events"]]
+    return DocResult(document, entities, events)
+
+
+def document_fingerprint(document: Document, pipeline: str) -> str:
+    """Changes when the document or the pipeline that reads it changes."""
+    return digest(FORMAT, pipeline, document.id, document.text, document.title,
+                  _date(document.date), document.url)
+
+
+def pipeline_fingerprint(model: str | None, lexicons: Iterable[str | os.PathLike[str]],
+                         linker: str, kbs: Iterable[str | os.PathLike[str]]) -> str:
+    """kgbuild's own code and data, the model's name, the user's lexicons, the linker and
+    its knowledge bases."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(p for p in package.rglob("*") if p.is_file()
+                       and p.suffix not in (".pyc",) and "__pycache__" not in p.parts):
+        h.update(str(path.relative_to(package)).encode())
+        h.update(path.read_bytes())
+    h.update(f"\x1f{model}\x1f{linker}".encode())
+    for path in [*lexicons, *kbs]:
+        p = Path(path)
+        h.update(str(p).encode())
+        h.update(p.read_bytes() if p.is_file() else b"")
+    return h.hexdigest()[:20]
+
+
+# -- the store ---------------------------------------------------------------------------
+
+class DocumentStore:
+    """An open store (a context manager: the store is flushed and closed on exit)."""
+
+    def __init__(self, path: str | os.PathLike[str], base: str) -> None:
+        self.path = Path(path)
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: is a file, not a store folder; give a folder "
+                             "(kgbuild creates it)")
+        try:
+            self.store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot open the store ({exc}); is another "
+                             "kgbuild using it, or is the folder not a kgbuild store?") from exc
+        self.builder = GraphBuilder(base)
+
+    def __enter__(self) -> DocumentStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.flush()
+        del self.store
+
+    def fingerprints(self) -> dict[str, str]:
+        """Document id -> fingerprint of what the store holds."""
+        out = {}
+        for quad in self.store.quads_for_pattern(None, KGI.fingerprint, None, None):
+            graph = quad.graph_name
+            ids = self.store.quads_for_pattern(quad.subject, KGI.documentId, None, graph)
+            for id_quad in ids:
+                out[id_quad.object.value] = quad.object.value
+        return out
+
+    def put(self, result: DocResult, fingerprint: str) -> None:
+        """Replace what the store holds of this document."""
+        node = self.builder.doc_iri(result.document.id)
+        self.withdraw(result.document.id)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, node)
+                 for t in self.builder.document_triples(result.document)]
+        quads += [ox.Quad(node, KGI.documentId, ox.Literal(result.document.id), node),
+                  ox.Quad(node, KGI.fingerprint, ox.Literal(fingerprint), node),
+                  ox.Quad(node, KGI.result, ox.Literal(result_to_json(result)), node)]
+        self.store.extend(quads)
+
+    def withdraw(self, doc_id: str) -> None:
+        """Forget a document that is no longer in the corpus."""
+        node = self.builder.doc_iri(doc_id)
+        if self.store.contains_named_graph(node):
+            self.store.remove_graph(node)
+
+    def results(self) -> Iterator[DocResult]:
+        """Every stored document's result, in document id order."""
+        texts = {}
+        for quad in self.store.quads_for_pattern(None, KGI.result, None, None):
+            result = result_from_json(quad.object.value)
+            texts[result.document.id] = result
+        for doc_id in sorted(texts):
+            yield texts[doc_id]
+
+    def set_graph(self, triples: Iterable[ox.Triple]) -> None:
+        """Make these triples the merged graph (the default graph)."""
+        self.store.clear_graph(ox.DefaultGraph())
+        self.store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                          for t in triples)
