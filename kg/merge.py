@@ -6,15 +6,18 @@ words for a statement, compatible factuality (a planned meeting and the held one
 event; a negated event is never merged with one that is not) and compatible dates:
 
 - within one article, equal dates (an article that names two days names two events);
-- across articles, dates at most a day apart (a call late on Saturday in Washington is
-  Sunday in Israel, and reports date it by either clock);
+- across articles of one publisher (the host of their URLs), equal dates too: they
+  keep one clock;
+- across other articles, dates at most a day apart (a call late on Saturday in
+  Washington is Sunday in Israel, and reports date it by either clock);
 - a mention without a date joins an event of its own article, or one that other
   articles date within a week of its article's date (news reports what is recent): the
   one nearest that date (for an undated article, its neighbours' date), else the first
   in order. An article without any date to go by joins the first in order.
 
-An event in a cluster must be compatible with every dated mention already in it, so dates
-a day apart never chain into a week. The merged event keeps every evidence node; its
+A dated mention joins the event, among those it agrees with, whose dates lie nearest its
+own. It must agree with every dated mention already there, so dates a day apart never
+chain into a week. The merged event keeps every evidence node; its
 factuality is the strongest of its evidence, its date the one most articles give (the
 earliest among equals).
 
@@ -29,6 +32,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from kg.model import DocResult, Document, Entity, Event, Evidence, Factuality, Relation, strongest
 
@@ -72,9 +76,17 @@ def _doc(event: Event) -> str:
     return event.evidence[0].doc_id
 
 
-def _dates_agree(a: Event, b: Event) -> bool:
+def publisher(document: Document) -> str | None:
+    """The host of the document's URL, which tells whose clock its dates keep."""
+    host = urlsplit(document.url).hostname if document.url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _dates_agree(a: Event, b: Event, publishers: dict[str, str | None]) -> bool:
     """Whether two dated mentions can be one event."""
-    if _doc(a) == _doc(b):
+    one_clock = _doc(a) == _doc(b) or publishers.get(_doc(a)) is not None and \
+        publishers.get(_doc(a)) == publishers.get(_doc(b))
+    if one_clock:
         return _day(a) == _day(b) and (not (a.date and b.date) or a.date == b.date)
     if a.date and b.date:
         return abs((a.date - b.date).days) <= CLOCK_SLACK_DAYS
@@ -92,8 +104,8 @@ class _Cluster:
 
     members: list[Event] = field(default_factory=list)
 
-    def accepts(self, event: Event) -> bool:
-        return all(_dates_agree(m, event) for m in self.members if _dated(m))
+    def accepts(self, event: Event, publishers: dict[str, str | None]) -> bool:
+        return all(_dates_agree(m, event, publishers) for m in self.members if _dated(m))
 
     def dates(self) -> list[dt.date]:
         return [m.date for m in self.members if m.date]
@@ -136,20 +148,24 @@ def _most_reported(values: list[tuple]) -> object:
 
 
 def merge_events(events: Iterable[Event],
-                 references: dict[str, dt.date | None] | None = None) -> list[Event]:
+                 references: dict[str, dt.date | None] | None = None,
+                 publishers: dict[str, str | None] | None = None) -> list[Event]:
     """Merge mentions of the same happening; the result is in text order.
 
     ``references``: the date that an undated mention of each document is read against
-    (by default none: it joins the first compatible event)."""
+    (by default none: it joins the first compatible event); ``publishers``: each
+    document's publisher (:func:`publisher`), where known."""
     references = references or {}
+    publishers = publishers or {}
     pending = sorted(events, key=_order)
     clusters: dict[tuple, list[_Cluster]] = defaultdict(list)
     for event in (e for e in pending if _dated(e)):
         group = clusters[identity(event)]
-        match = next((c for c in group if c.accepts(event)), None)
-        if match is None:
-            group.append(match := _Cluster())
-        match.members.append(event)
+        fits = [c for c in group if c.accepts(event, publishers)]
+        if not fits:
+            group.append(_Cluster())
+            fits = group[-1:]
+        min(fits, key=lambda c: c.distance(event.date)).members.append(event)
     for event in (e for e in pending if not _dated(e)):
         group = clusters[identity(event)]
         candidates = [c for c in group if c.may_hold(event, references)]
@@ -271,5 +287,6 @@ def consolidate(results: Iterable[DocResult]) -> Consolidated:
         label = max(labels[gkey].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         entities[gkey] = replace(first[gkey], key=gkey, label=label,
                                  link_confidence=surest.get(gkey))
+    publishers = {r.document.id: publisher(r.document) for r in results}
     return Consolidated([r.document for r in results], entities, dict(names),
-                        merge_events(events, references))
+                        merge_events(events, references, publishers))

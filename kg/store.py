@@ -12,12 +12,14 @@ An Oxigraph store (pyoxigraph, RocksDB on disk) in DIR holds:
 A run reads the corpus, parses only the documents whose fingerprint is new or changed,
 withdraws the documents that are gone, and merges everything again (merging is cheap, and
 a run interrupted half-way is repaired by the next). The pipeline's fingerprint covers
-kgbuild's own code and data, the model, the lexicons and the linker, so an upgrade
-re-reads the corpus.
+the code and data that reading and extraction use (found by following their imports),
+the model, the lexicons and the linker: an upgrade of those re-reads the corpus, while a
+change to the command line, to RDF or to validation does not.
 """
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import hashlib
 import json
@@ -105,14 +107,54 @@ def document_fingerprint(document: Document, pipeline: str) -> str:
                   _date(document.date), document.url)
 
 
+#: where reading and extraction begin; the fingerprint follows their imports
+EXTRACTION_ROOTS = ("kg.corpus", "kg.nlp", "kg.extract", "kg.link")
+
+
+def _module_file(package: Path, name: str) -> Path | None:
+    parts = name.split(".")[1:]
+    for candidate in (package.joinpath(*parts, "__init__.py"),
+                      package.joinpath(*parts).with_suffix(".py")):
+        if parts and candidate.is_file():
+            return candidate
+    return None
+
+
+def extraction_sources() -> list[Path]:
+    """The files whose content decides what a document gives: the kg modules that
+    reading and extraction import (followed through their imports, so a new module is
+    covered without a list to keep), the subpackages' modules and the package data."""
+    package = Path(__file__).resolve().parent
+    seen: set[Path] = set()
+    todo = [f for name in EXTRACTION_ROOTS if (f := _module_file(package, name))]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        if path.name == "__init__.py":
+            todo.extend(path.parent.glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module and \
+                    node.module.split(".")[0] == "kg":
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names if a.name.split(".")[0] == "kg"]
+            todo.extend(f for n in names if (f := _module_file(package, n)))
+    data = [p for p in (package / "data").rglob("*") if p.is_file()]
+    return sorted(seen | set(data))
+
+
 def pipeline_fingerprint(model: str | None, lexicons: Iterable[str | os.PathLike[str]],
                          linker: str, kbs: Iterable[str | os.PathLike[str]]) -> str:
-    """kgbuild's own code and data, the model's name, the user's lexicons, the linker and
-    its knowledge bases."""
+    """What decides a document's result besides the document: kgbuild's reading and
+    extraction code and its data (:func:`extraction_sources`), the model's name, the
+    user's lexicons, the linker and its knowledge bases. The rest of kgbuild (the command
+    line, merging across documents, RDF, validation) can change without re-reading."""
     h = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    for path in sorted(p for p in package.rglob("*") if p.is_file()
-                       and p.suffix not in (".pyc",) and "__pycache__" not in p.parts):
+    for path in extraction_sources():
         h.update(str(path.relative_to(package)).encode())
         h.update(path.read_bytes())
     h.update(f"\x1f{model}\x1f{linker}".encode())

@@ -41,7 +41,10 @@ def describe(g: dict, event) -> dict:
     others = g[event][KGO.participant] + g[event][KGO.target]
     evidence = sorted(g[event][KGO.evidence], key=lambda ev: ev.value)[0]
     doc = g[evidence][DCTERMS.source][0]
-    date = g[event][KGO.date]
+    # the date the mention's article gives (kgo:reportedDate), which its sentence can be
+    # judged on; a graph without reported dates gives the event's
+    date = g[evidence][KGO.reportedDate] if KGO.reportedDate in g[evidence] else \
+        g[event][KGO.date]
     return {
         "event": event.value,
         "doc": g[doc][DCTERMS.identifier][0].value,

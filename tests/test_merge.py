@@ -18,9 +18,10 @@ def person(key: str, label: str, wikidata: str | None = None) -> Entity:
     return Entity(key, label, EntityType.PERSON, {label}, wikidata)
 
 
-def doc(doc_id: str, date: dt.date | None, *events: tuple, entities=None) -> DocResult:
+def doc(doc_id: str, date: dt.date | None, *events: tuple, entities=None,
+        url: str | None = None) -> DocResult:
     """A document whose events are (relation, agent, others, date, factuality[, start])."""
-    document = Document(doc_id, "", date=date)
+    document = Document(doc_id, "", date=date, url=url)
     people = entities or {"P:lopez": person("P:lopez", "Maria Lopez"),
                           "P:carter": person("P:carter", "Ben Carter"),
                           "P:reyes": person("P:reyes", "Ana Reyes")}
@@ -153,3 +154,19 @@ def test_an_undated_mention_months_after_any_dated_report_is_an_event_of_its_own
     ]
     events = sorted(e.doc_ids for e in consolidate(results).events)
     assert events == [["a.txt"], ["b.txt", "c.txt"], ["d.txt"]]
+
+
+def test_one_publishers_articles_keep_one_clock():
+    # a call on the 28th and a meeting on the 29th, each reported that day by the same
+    # publisher, are two events; other publishers may date one event a day apart
+    site = "https://www.example.gov/briefing-room/{}"
+    results = [
+        doc("a.md", D(2022, 6, 28), (CALL, "P:lopez", ["P:carter"], D(2022, 6, 28), A),
+            url=site.format("a")),
+        doc("b.md", D(2022, 6, 29), (CALL, "P:lopez", ["P:carter"], D(2022, 6, 29), A),
+            url=site.format("b")),
+        doc("c.md", D(2022, 6, 30), (CALL, "P:lopez", ["P:carter"], D(2022, 6, 29), A),
+            url="https://news.example.org/c"),
+    ]
+    events = sorted(e.doc_ids for e in consolidate(results).events)
+    assert events == [["a.md"], ["b.md", "c.md"]]

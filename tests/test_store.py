@@ -16,7 +16,7 @@ import kg.api
 from kg import rdfio
 from kg.api import build
 from kg.cli import app
-from kg.store import DocumentStore, result_from_json, result_to_json
+from kg.store import DocumentStore, extraction_sources, result_from_json, result_to_json
 from kg.vocab import DEFAULT_BASE
 
 ARTICLES = {
@@ -131,3 +131,12 @@ def test_cli_store_without_output_and_errors(tmp_path: Path):
     bad = runner.invoke(app, [str(corpus), "--store", str(tmp_path / "file")])
     assert bad.exit_code == 3 and "not a store folder" in bad.output
     shutil.rmtree(tmp_path / "s")
+
+
+def test_the_fingerprint_follows_extraction_code_and_data_not_the_rest():
+    package = Path(kg.api.__file__).resolve().parent
+    sources = {p.relative_to(package).as_posix() for p in extraction_sources()}
+    assert {"corpus.py", "nlp.py", "entities.py", "syntax.py", "extract/relations.py",
+            "extract/factuality.py", "link/linker.py", "data/lexicon.yaml"} <= sources
+    assert not {"cli.py", "api.py", "store.py", "query.py", "load.py", "rdf.py",
+                "validate.py", "eval.py"} & sources
