@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -104,12 +104,12 @@ class Lexicon:
     nonviolent_kinds: frozenset[str]
     raw: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
 
-    @property
+    @cached_property  # computed once: extraction asks for it for every token
     def title_words(self) -> frozenset[str]:
         """Every single word that occurs in a title."""
         return frozenset(w for t in self.titles for w in t.split())
 
-    @property
+    @cached_property
     def title_heads(self) -> frozenset[str]:
         """The last word of each title ("coordinator" of "Middle East coordinator"): what
         "the …" can name a person by."""

@@ -24,10 +24,10 @@ from kg.api import build
 from kg.nlp import load_pipeline
 
 
-def spacy_alone(texts: list[str], processes: int, model: str | None) -> float:
+def spacy_alone(texts: list[str], processes: int, model: str | None, batch: int) -> float:
     started = time.perf_counter()  # loading the model counts, as it does in kgbuild
     nlp = load_pipeline(model)
-    for _ in nlp.pipe(texts, batch_size=64, n_process=processes):
+    for _ in nlp.pipe(texts, batch_size=batch, n_process=processes):
         pass
     return time.perf_counter() - started
 
@@ -51,6 +51,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=1, help="repeat each measure and "
                         "keep the fastest")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--spacy-batch", type=int, default=16, help="documents per batch "
+                        "for spaCy alone (default 16: small enough that two processes get "
+                        "even shares of a few hundred documents)")
     args = parser.parse_args(argv)
     docs = documents(args.corpus, args.n)
     texts = [d.text for d in docs]
@@ -59,7 +62,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(docs)} documents, {words:,} words, from {args.corpus}")
     rows = {}
     for processes in args.j or [1, 2]:
-        spacy_s = min(spacy_alone(texts, processes, args.model) for _ in range(args.rounds))
+        spacy_s = min(spacy_alone(texts, processes, args.model, args.spacy_batch)
+                      for _ in range(args.rounds))
         ours_s = min(kgbuild(paths, processes, args.model) for _ in range(args.rounds))
         rows[processes] = (words / spacy_s, words / ours_s)
         print(f"-j {processes}: spaCy alone {words / spacy_s:8.0f} words/s   "
