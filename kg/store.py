@@ -218,12 +218,12 @@ class DocumentStore:
 
     def results(self) -> Iterator[DocResult]:
         """Every stored document's result, in document id order."""
-        texts = {}
+        stored = {}
         for quad in self.store.quads_for_pattern(None, KGI.result, None, None):
             result = result_from_json(quad.object.value)
-            texts[result.document.id] = result
-        for doc_id in sorted(texts):
-            yield texts[doc_id]
+            stored[result.document.id] = result
+        for doc_id in sorted(stored):
+            yield stored[doc_id]
 
     def set_graph(self, triples: Iterable[ox.Triple]) -> None:
         """Make these triples the merged graph (the default graph)."""
