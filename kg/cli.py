@@ -13,6 +13,8 @@ Exit codes (also in ``kgbuild --help``):
       that cannot be read; with --strict, any skipped file
 4     the spaCy model is not installed
 5     the output cannot be written (a missing folder, no permission)
+6     --executor dask: dask is not installed, no scheduler answers, or the
+      cluster failed (a worker died, or runs another kgbuild or model version)
 ====  =====================================================================
 """
 
@@ -30,10 +32,12 @@ from typer.core import TyperGroup
 from kg import __version__
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT, EXIT_MODEL, EXIT_OUTPUT = 0, 1, 2, 3, 4, 5
+EXIT_CLUSTER = 6
 
 EXIT_CODES = """Exit codes: 0 success; 1 the graph violates the shapes (it is still written);
 2 usage error; 3 input error (missing path, nothing readable; with --strict any skipped
-file); 4 the spaCy model is not installed; 5 the output cannot be written."""
+file); 4 the spaCy model is not installed; 5 the output cannot be written; 6 the Dask
+cluster cannot be used (--executor dask)."""
 
 
 class DefaultToBuild(TyperGroup):
@@ -94,6 +98,34 @@ def main_callback(
     """kgbuild: a news corpus in, a validated RDF event graph out."""
 
 
+def _check_executor(executor: str, scheduler: str | None, processes: int) -> None:
+    """--executor and --scheduler make sense together, before any document is read."""
+    from kg.api import EXECUTORS
+    from kg.distributed import DaskError, SchedulerAddressError, check_address, require_distributed
+
+    if executor not in EXECUTORS:
+        raise _fail(f"--executor {executor}: use one of {', '.join(EXECUTORS)}", EXIT_USAGE)
+    if executor == "local":
+        if scheduler is not None:
+            raise _fail("--scheduler is for --executor dask: add --executor dask to run on "
+                        f"the cluster at {scheduler}", EXIT_USAGE)
+        return
+    if scheduler is None:
+        raise _fail("--executor dask needs --scheduler ADDRESS, the address 'dask "
+                    "scheduler' prints, e.g. --scheduler tcp://10.0.0.5:8786", EXIT_USAGE)
+    if processes != 1:
+        raise _fail("-j/--processes is for --executor local; with dask, the cluster's "
+                    "workers set the parallelism (dask worker --nworkers N)", EXIT_USAGE)
+    try:
+        check_address(scheduler)
+    except SchedulerAddressError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    try:
+        require_distributed()
+    except DaskError as exc:
+        raise _fail(str(exc), EXIT_CLUSTER) from None
+
+
 @app.command(epilog=EXIT_CODES)
 def build(
     corpus: Annotated[list[Path], typer.Argument(
@@ -138,6 +170,19 @@ def build(
              "Oxigraph store, created if missing). Run again, the build parses only new "
              "and changed documents and withdraws deleted ones; 'kgbuild query DIR' "
              "queries it.", show_default=False)] = None,
+    executor: Annotated[str, typer.Option(
+        "--executor", help="Where the per-document work (parsing, extraction, linking) "
+        "runs: local (this machine, -j processes) or dask (the workers of the Dask "
+        "cluster at --scheduler; this machine still reads the corpus, merges, "
+        "validates and writes). The graph is the same either way. dask needs "
+        "pip install 'kgbuild[dask]'.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS", help="With --executor dask: the address of a "
+        "running Dask scheduler, as 'dask scheduler' prints it (e.g. "
+        "tcp://10.0.0.5:8786). Every worker needs the same kgbuild and spaCy model "
+        "versions as this machine, and the --kb files at the same absolute paths "
+        "(--lexicon files are sent). See the README, 'Running on a Dask cluster'.",
+        show_default=False)] = None,
 ) -> None:
     """Build the graph of a corpus: kgbuild CORPUS... -o OUT.
 
@@ -150,9 +195,12 @@ def build(
 
       kgbuild news/ --store news.kg -o graph.nt   (again after adding articles: only
       the new ones are parsed)
+
+      kgbuild news/ -o graph.nq --executor dask --scheduler tcp://10.0.0.5:8786
     """
     from kg.api import build as run_build
     from kg.corpus import CorpusError
+    from kg.distributed import DaskError, SchedulerAddressError
     from kg.link import LINKERS
     from kg.link.kb import KBError
     from kg.nlp import ModelNotFound
@@ -165,6 +213,7 @@ def build(
     if output is None and store is None:
         raise _fail("give -o OUT (a graph file) or --store DIR (or both); e.g. "
                     "kgbuild corpus/ -o graph.ttl", EXIT_USAGE)
+    _check_executor(executor, scheduler, processes)
     progress = Progress(enabled=not quiet and sys.stderr.isatty(), paths=corpus)
 
     def skipped(item) -> None:
@@ -176,10 +225,12 @@ def build(
                 corpus, output, fmt, model=model, validate=not no_validate, base=base,
                 lexicons=lexicon or (), boilerplate=boilerplate or (), n_process=processes,
                 linker=linker, kbs=kb or (), on_document=progress.advance, on_skip=skipped,
-                store=store,
+                store=store, executor=executor, scheduler=scheduler,
             )
-    except FormatError as exc:
+    except (FormatError, SchedulerAddressError) as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
+    except DaskError as exc:
+        raise _fail(str(exc), EXIT_CLUSTER) from None
     except (CorpusError, KBError, StoreError) as exc:
         raise _fail(str(exc), EXIT_INPUT) from None
     except ModelNotFound as exc:
