@@ -5,15 +5,20 @@
     print(result.summary())
 
 Stages, in one direction: read (:mod:`kg.corpus`) → parse (:mod:`kg.nlp`) → extract
-(:mod:`kg.extract`) → link (:mod:`kg.link`)
-→ to RDF (:mod:`kg.rdf`) → validate (:mod:`kg.validate`) → write
-(:mod:`kg.rdfio`).
+(:mod:`kg.extract`) → link (:mod:`kg.link`) → keep each document's result in a store
+(:mod:`kg.store`: the user's ``--store``, else a temporary one) → merge across documents
+(:mod:`kg.merge`) and map to RDF (:mod:`kg.rdf`) as a stream into the store's default
+graph → validate it piece by piece (:mod:`kg.validate`) → write it as a stream
+(:mod:`kg.rdfio`). Nothing but the work in hand is held in memory, so memory stays flat
+whatever the size of the corpus.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -30,9 +35,11 @@ from kg.link import make_linker
 from kg.link.linker import Linker
 from kg.model import DocResult, Document, Relation, Skipped
 from kg.nlp import load_pipeline, parse_documents
-from kg.rdf import EVENT_CLASS, GraphBuilder
 from kg.store import DocumentStore, document_fingerprint, pipeline_fingerprint
-from kg.vocab import DEFAULT_BASE, KGO, RDF_TYPE, prefixes
+from kg.vocab import DEFAULT_BASE, prefixes
+
+#: where the per-document work runs
+EXECUTORS = ("local", "dask")
 
 
 @dataclass
@@ -48,7 +55,9 @@ class BuildResult:
     skipped: list[Skipped] = field(default_factory=list)
     entities: int = 0
     events: Counter = field(default_factory=Counter)
+    #: the merged graph's triples, when the build was asked to keep them (keep_triples)
     triples: list[Triple] = field(default_factory=list, repr=False)
+    triple_count: int = 0
     validation: object = None  # kg.validate.ValidationReport, or None when not validated
     seconds: float = 0.0
     output: str | None = None
@@ -70,7 +79,7 @@ class BuildResult:
         lines.append(f"entities: {self.entities}")
         per = ", ".join(f"{r.value} {self.events.get(r.value, 0)}" for r in Relation)
         lines.append(f"events: {sum(self.events.values())} ({per})")
-        lines.append(f"triples: {len(self.triples)}")
+        lines.append(f"triples: {self.triple_count}")
         if self.validation is not None:
             lines.append("validation: " + ("conforms" if self.validation.conforms else
                                             f"{len(self.validation.violations)} violations"))
@@ -140,17 +149,6 @@ def _update_store(kept: DocumentStore, documents: Iterable[Document],
         result.withdrawn += 1
 
 
-def _count(result: BuildResult) -> None:
-    """Entities and events (by relation) of the merged graph."""
-    classes = {EVENT_CLASS[r]: r.value for r in Relation}
-    for t in result.triples:
-        if t.predicate == RDF_TYPE:
-            if t.object == KGO.Entity:
-                result.entities += 1
-            elif t.object in classes:
-                result.events[classes[t.object]] += 1
-
-
 def build(
     corpus: Iterable[str | os.PathLike[str]],
     output: str | os.PathLike[str] | None = None,
@@ -167,6 +165,9 @@ def build(
     on_document: Callable[[Document], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     store: str | os.PathLike[str] | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
+    keep_triples: bool = True,
 ) -> BuildResult:
     """Build the graph of a corpus; write it to ``output`` when one is given.
 
@@ -179,9 +180,16 @@ def build(
     which win over the bundled one. A file that cannot be read is
     skipped, reported through ``on_skip`` and counted. ``store``: a folder that keeps
     what each document gave (:mod:`kg.store`), so that a later build parses only new and
-    changed documents; it then also holds the merged graph.
+    changed documents; it then also holds the merged graph. ``executor``: ``local`` (this
+    machine, ``n_process`` spaCy processes) or ``dask`` (the per-document work runs on the
+    dask.distributed cluster whose scheduler is at ``scheduler``, see
+    :mod:`kg.distributed`); the graph is the same either way. ``keep_triples``: also
+    return the graph's triples in ``BuildResult.triples`` (a list in memory: leave it
+    off for a large corpus, whose graph streams from the store to ``output``).
     """
     started = time.perf_counter()
+    if executor not in EXECUTORS:
+        raise ValueError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
     out_format = rdfio.format_for(output, fmt) if output is not None or fmt else None
     if output is not None:
         rdfio.check_output(output)
@@ -212,24 +220,30 @@ def build(
             yield doc_result
 
     def extracted(docs: Iterable[Document]) -> Iterator[DocResult]:
+        if executor == "dask":
+            from kg.distributed import extract_documents_dask
+
+            return counted(extract_documents_dask(docs, scheduler, model=model,
+                                                  lexicons=lexicons, linker=linker, kbs=kbs))
         return counted(extract_documents(docs, model, lexicons, n_process=n_process,
                                          linker=entity_linker))
 
-    builder = GraphBuilder(base)
-    if store is None:
-        result.triples = list(dict.fromkeys(builder.triples(extracted(documents()))))
-    else:
-        with DocumentStore(store, base) as kept:
-            _update_store(kept, documents(), extracted, result,
-                          pipeline_fingerprint(model, lexicons, linker, kbs), on_document)
-            result.triples = list(dict.fromkeys(builder.triples(kept.results())))
-            kept.set_graph(result.triples)
-    _count(result)
-    if validate:
-        from kg.validate import validate_triples
+    with contextlib.ExitStack() as stack:
+        if store is None:  # a store for this run only: merging streams through it
+            store = stack.enter_context(tempfile.TemporaryDirectory(prefix="kgbuild-"))
+        kept = stack.enter_context(DocumentStore(store, base))
+        _update_store(kept, documents(), extracted, result,
+                      pipeline_fingerprint(model, lexicons, linker, kbs), on_document)
+        merged = kept.merge()
+        result.entities, result.events = merged.entities, merged.events
+        result.triple_count = merged.triples
+        if keep_triples:
+            result.triples = list(kept.triples())
+        if validate:
+            from kg.validate import validate_store
 
-        result.validation = validate_triples(result.triples)
-    if output is not None:
-        rdfio.write_graph(result.triples, output, out_format or "turtle", prefixes(base))
+            result.validation = validate_store(kept.store)
+        if output is not None:
+            rdfio.write_stream(kept.triples(), output, out_format or "turtle", prefixes(base))
     result.seconds = time.perf_counter() - started
     return result

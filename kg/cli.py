@@ -225,7 +225,7 @@ def build(
                 corpus, output, fmt, model=model, validate=not no_validate, base=base,
                 lexicons=lexicon or (), boilerplate=boilerplate or (), n_process=processes,
                 linker=linker, kbs=kb or (), on_document=progress.advance, on_skip=skipped,
-                store=store, executor=executor, scheduler=scheduler,
+                store=store, executor=executor, scheduler=scheduler, keep_triples=False,
             )
     except (FormatError, SchedulerAddressError) as exc:
         raise _fail(str(exc), EXIT_USAGE) from None

@@ -29,6 +29,7 @@ independent of the order in which documents arrive.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -61,6 +62,14 @@ def _quote_key(event: Event) -> tuple[str, ...]:
 def identity(event: Event) -> tuple:
     """What two mentions must share to be one event (dates and factuality aside)."""
     return (event.relation, _parties(event), _quote_key(event),
+            event.factuality == Factuality.NEGATED)
+
+
+def identity_parts(event: Event) -> tuple:
+    """:func:`identity` as plain values in a fixed order (for a key that is the same on
+    every run)."""
+    parties = [sorted(p) if isinstance(p, frozenset) else p for p in _parties(event)]
+    return (event.relation.value, parties, _quote_key(event),
             event.factuality == Factuality.NEGATED)
 
 
@@ -193,41 +202,55 @@ def _folder(doc_id: str) -> str:
     return doc_id.rsplit("/", 1)[0] if "/" in doc_id else ""
 
 
-def reference_dates(documents: Iterable[Document]) -> dict[str, dt.date | None]:
+class ReferenceDates:
     """The date each document is read against: its own, or for an undated one the median
     date of the dated articles in its folder when those lie within a few months of each
-    other (it is taken to be of their time); else none."""
+    other (it is taken to be of their time); else none.
+
+    Fed documents' folders and dates one at a time (:meth:`add`), it keeps only the dates
+    (a few bytes each), so a corpus of any size can be read as a stream."""
+
+    def __init__(self) -> None:
+        self._dated: dict[str, array] = defaultdict(lambda: array("l"))
+        self._medians: dict[str, dt.date | None] = {}
+
+    def add(self, doc_id: str, date: dt.date | None) -> None:
+        if date:
+            self._dated[_folder(doc_id)].append(date.toordinal())
+            self._medians.pop(_folder(doc_id), None)
+
+    def of(self, doc_id: str, date: dt.date | None) -> dt.date | None:
+        """The reference date of a document with this id and own date."""
+        if date:
+            return date
+        folder = _folder(doc_id)
+        if folder not in self._medians:
+            days = sorted(self._dated.get(folder, ()))
+            near = bool(days) and days[-1] - days[0] <= YEAR_SPAN_DAYS
+            self._medians[folder] = dt.date.fromordinal(days[len(days) // 2]) if near else None
+        return self._medians[folder]
+
+
+def reference_dates(documents: Iterable[Document]) -> dict[str, dt.date | None]:
+    """Each document's reference date (:class:`ReferenceDates`), by document id."""
     documents = list(documents)
-    dated: dict[str, list[dt.date]] = defaultdict(list)
+    references = ReferenceDates()
     for document in documents:
-        if document.date:
-            dated[_folder(document.id)].append(document.date)
-    out: dict[str, dt.date | None] = {}
-    for document in documents:
-        dates = sorted(dated.get(_folder(document.id), ()))
-        if document.date or not dates or (dates[-1] - dates[0]).days > YEAR_SPAN_DAYS:
-            out[document.id] = document.date
-        else:
-            out[document.id] = dates[len(dates) // 2]
-    return out
+        references.add(document.id, document.date)
+    return {d.id: references.of(d.id, d.date) for d in documents}
 
 
-def infer_years(results: list[DocResult],
-                references: dict[str, dt.date | None] | None = None) -> None:
-    """Give a year to days named without one ("on April 14th") in undated articles: the
-    year that puts the day nearest the article's reference date. Relative dates ("on
+def _give_years(result: DocResult, reference: dt.date | None) -> None:
+    """Give a year to days named without one ("on April 14th") in an undated article:
+    the year that puts the day nearest the article's reference date. Relative dates ("on
     Saturday") are not resolved this way: they need the article's own date."""
     from kg.extract.dates import nearest_year  # kg.extract imports this module
 
-    if references is None:
-        references = reference_dates(r.document for r in results)
-    for result in results:
-        reference = references.get(result.document.id)
-        if result.document.date or reference is None:
-            continue
-        for event in result.events:
-            if event.date is None and event.day is not None:
-                event.date = nearest_year(*event.day, reference)
+    if result.document.date or reference is None:
+        return
+    for event in result.events:
+        if event.date is None and event.day is not None:
+            event.date = nearest_year(*event.day, reference)
 
 
 # -- the corpus ------------------------------------------------------------------------
@@ -242,6 +265,36 @@ def global_key(entity: Entity, doc_id: str) -> str:
     return entity.key
 
 
+def document_mentions(result: DocResult, reference: dt.date | None
+                      ) -> tuple[list[tuple[str, Entity]], list[Event]]:
+    """What one document brings to the corpus graph: its entities under their graph-wide
+    keys (in the document's order), and its events with graph-wide keys as parties and
+    each evidence node dated as its article dates the event. Years are first given to
+    the days of an undated article (this changes the result's events)."""
+    _give_years(result, reference)
+    doc_id = result.document.id
+    keys = {k: global_key(e, doc_id) for k, e in result.entities.items()}
+    entities = [(keys[k], e) for k, e in result.entities.items()]
+    events = [replace(e, agent=keys[e.agent], others=tuple(keys[o] for o in e.others),
+                      evidence=[replace(ev, date=e.date) for ev in e.evidence])
+              for e in result.events]
+    return entities, events
+
+
+def merge_entity(gkey: str, mentions: list[Entity]) -> tuple[Entity, set[str]]:
+    """One entity of the graph from its documents' entities (in document order), and
+    every name they give it. Its label is the name most documents give (among equals,
+    the longest), its link confidence the surest of the documents' links; the rest is
+    the first document's."""
+    labels = Counter(e.label for e in mentions)
+    label = max(labels.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+    names = {name for e in mentions for name in (e.label, *e.alt_labels)}
+    confidences = [e.link_confidence for e in mentions if e.link_confidence is not None]
+    entity = replace(mentions[0], key=gkey, label=label,
+                     link_confidence=max(confidences) if confidences else None)
+    return entity, names
+
+
 @dataclass
 class Consolidated:
     """A corpus's graph before RDF: documents, merged entities (by graph-wide key) and
@@ -254,39 +307,20 @@ class Consolidated:
 
 
 def consolidate(results: Iterable[DocResult]) -> Consolidated:
-    """Merge documents' results into one graph.
-
-    An entity named in several documents is one: its label is the name most documents
-    give it (among equals, the longest), its alternative labels the union of all, and its
-    link confidence the surest of the documents' links. Events merge as
-    :func:`merge_events` says. Years are given to undated articles' days first
-    (:func:`infer_years`; this changes the results' events)."""
+    """Merge documents' results into one graph, in memory (:mod:`kg.store` does the same
+    as a stream): entities by :func:`merge_entity`, events by :func:`merge_events`."""
     results = sorted(results, key=lambda r: r.document.id)
     references = reference_dates(r.document for r in results)
-    infer_years(results, references)
-    first: dict[str, Entity] = {}
-    names: dict[str, set[str]] = defaultdict(set)
-    labels: dict[str, Counter] = defaultdict(Counter)
-    surest: dict[str, float] = {}
+    mentions: dict[str, list[Entity]] = defaultdict(list)
     events: list[Event] = []
     for result in results:
-        doc_id = result.document.id
-        keys = {k: global_key(e, doc_id) for k, e in result.entities.items()}
-        for key, entity in result.entities.items():
-            gkey = keys[key]
-            first.setdefault(gkey, entity)
-            names[gkey] |= {entity.label, *entity.alt_labels}
-            labels[gkey][entity.label] += 1
-            if entity.link_confidence is not None:
-                surest[gkey] = max(surest.get(gkey, 0.0), entity.link_confidence)
-        events.extend(replace(e, agent=keys[e.agent], others=tuple(keys[o] for o in e.others),
-                              evidence=[replace(ev, date=e.date) for ev in e.evidence])
-                      for e in result.events)
-    entities = {}
-    for gkey in sorted(first):
-        label = max(labels[gkey].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
-        entities[gkey] = replace(first[gkey], key=gkey, label=label,
-                                 link_confidence=surest.get(gkey))
+        entities, doc_events = document_mentions(result, references[result.document.id])
+        for gkey, entity in entities:
+            mentions[gkey].append(entity)
+        events.extend(doc_events)
+    merged = {gkey: merge_entity(gkey, mentions[gkey]) for gkey in sorted(mentions)}
     publishers = {r.document.id: publisher(r.document) for r in results}
-    return Consolidated([r.document for r in results], entities, dict(names),
+    return Consolidated([r.document for r in results],
+                        {gkey: entity for gkey, (entity, _) in merged.items()},
+                        {gkey: names for gkey, (_, names) in merged.items()},
                         merge_events(events, references, publishers))

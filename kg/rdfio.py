@@ -175,6 +175,33 @@ def write_graph(
         write_atomic(data, output)
 
 
+def write_stream(
+    triples: Iterable[ox.Triple],
+    output: str | os.PathLike[str],
+    fmt: str,
+    prefixes: dict[str, str],
+) -> None:
+    """Serialise ``triples`` to ``output`` (a path, or ``-``) as they come, without holding
+    them: for a large graph, in a deterministic order (a store's, each subject's triples
+    together). JSON-LD, which must be compacted as a whole, is the exception."""
+    if fmt == "jsonld":
+        write_graph(triples, output, fmt, prefixes)
+        return
+    oxfmt = FORMATS[fmt][0]
+    if oxfmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+        triples = (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                   for t in triples)
+    options = {} if oxfmt == ox.RdfFormat.N_TRIPLES else {"prefixes": prefixes}
+    if str(output) == "-":
+        ox.serialize(triples, sys.stdout.buffer, oxfmt, **options)
+        sys.stdout.buffer.flush()
+        return
+    with atomic_path(output) as tmp, open(tmp, "wb") as fh:
+        ox.serialize(triples, fh, oxfmt, **options)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
 def read_triples(path: str | os.PathLike[str], fmt: str | None = None) -> list[ox.Triple]:
     """All triples of a graph file in any supported format (graph names are dropped)."""
     name = format_for(path, fmt)

@@ -22,13 +22,25 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
+import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.merge import (
+    ReferenceDates,
+    document_mentions,
+    identity_parts,
+    merge_entity,
+    merge_events,
+    publisher,
+)
 from kg.model import (
     DocResult,
     Document,
@@ -40,7 +52,7 @@ from kg.model import (
     Relation,
 )
 from kg.rdf import GraphBuilder, digest
-from kg.vocab import Namespace
+from kg.vocab import DCTERMS, Namespace
 
 #: internal bookkeeping terms, never part of the public vocabulary
 KGI = Namespace("https://w3id.org/kgbuild/internal#")
@@ -61,24 +73,42 @@ def _parse_date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def _entity_data(e: Entity) -> dict:
+    return {"key": e.key, "label": e.label, "type": e.type.value,
+            "alt_labels": sorted(e.alt_labels), "wikidata": e.wikidata,
+            "link_confidence": e.link_confidence, "anonymous": e.anonymous}
+
+
+def _entity_from(e: dict) -> Entity:
+    return Entity(e["key"], e["label"], EntityType(e["type"]), set(e["alt_labels"]),
+                  e["wikidata"], e["link_confidence"], e["anonymous"])
+
+
+def _event_data(ev: Event) -> dict:
+    return {"relation": ev.relation.value, "agent": ev.agent, "others": list(ev.others),
+            "quotes": list(ev.quotes), "factuality": ev.factuality.value,
+            "date": _date(ev.date), "confidence": ev.confidence,
+            "day": list(ev.day) if ev.day else None,
+            "evidence": [[x.text, x.start, x.end, x.factuality.value, _date(x.date)]
+                         for x in ev.evidence]}
+
+
+def _event_from(ev: dict, doc_id: str) -> Event:
+    return Event(Relation(ev["relation"]), ev["agent"], tuple(ev["others"]),
+                 tuple(ev["quotes"]), Factuality(ev["factuality"]), _parse_date(ev["date"]),
+                 ev["confidence"],
+                 [Evidence(doc_id, text, start, end, Factuality(fact), _parse_date(date))
+                  for text, start, end, fact, date in ev["evidence"]],
+                 tuple(ev["day"]) if ev["day"] else None)
+
+
 def result_to_json(result: DocResult) -> str:
     """The document's result without its text (merging never needs it)."""
     doc = result.document
     data = {
         "document": {"id": doc.id, "title": doc.title, "date": _date(doc.date), "url": doc.url},
-        "entities": [
-            {"key": e.key, "label": e.label, "type": e.type.value,
-             "alt_labels": sorted(e.alt_labels), "wikidata": e.wikidata,
-             "link_confidence": e.link_confidence, "anonymous": e.anonymous}
-            for e in result.entities.values()],
-        "events": [
-            {"relation": ev.relation.value, "agent": ev.agent, "others": list(ev.others),
-             "quotes": list(ev.quotes), "factuality": ev.factuality.value,
-             "date": _date(ev.date), "confidence": ev.confidence,
-             "day": list(ev.day) if ev.day else None,
-             "evidence": [[x.text, x.start, x.end, x.factuality.value, _date(x.date)]
-                          for x in ev.evidence]}
-            for ev in result.events],
+        "entities": [_entity_data(e) for e in result.entities.values()],
+        "events": [_event_data(ev) for ev in result.events],
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
@@ -87,17 +117,8 @@ def result_from_json(text: str) -> DocResult:
     data = json.loads(text)
     d = data["document"]
     document = Document(d["id"], "", d["title"], _parse_date(d["date"]), d["url"])
-    entities = {
-        e["key"]: Entity(e["key"], e["label"], EntityType(e["type"]), set(e["alt_labels"]),
-                         e["wikidata"], e["link_confidence"], e["anonymous"])
-        for e in data["entities"]}
-    events = [
-        Event(Relation(ev["relation"]), ev["agent"], tuple(ev["others"]), tuple(ev["quotes"]),
-              Factuality(ev["factuality"]), _parse_date(ev["date"]), ev["confidence"],
-              [Evidence(document.id, text, start, end, Factuality(fact), _parse_date(date))
-               for text, start, end, fact, date in ev["evidence"]],
-              tuple(ev["day"]) if ev["day"] else None)
-        for ev in data["events"]]
+    entities = {e["key"]: _entity_from(e) for e in data["entities"]}
+    events = [_event_from(ev, document.id) for ev in data["events"]]
     return DocResult(document, entities, events)
 
 
@@ -181,6 +202,7 @@ class DocumentStore:
             raise StoreError(f"{self.path}: cannot open the store ({exc}); is another "
                              "kgbuild using it, or is the folder not a kgbuild store?") from exc
         self.builder = GraphBuilder(base)
+        self.unflushed = 0  # quads put since the last flush
 
     def __enter__(self) -> DocumentStore:
         return self
@@ -209,6 +231,10 @@ class DocumentStore:
                   ox.Quad(node, KGI.fingerprint, ox.Literal(fingerprint), node),
                   ox.Quad(node, KGI.result, ox.Literal(result_to_json(result)), node)]
         self.store.extend(quads)
+        self.unflushed += len(quads)
+        if self.unflushed >= _Batch.SIZE // 10:  # see _Batch.flush
+            self.store.flush()
+            self.unflushed = 0
 
     def withdraw(self, doc_id: str) -> None:
         """Forget a document that is no longer in the corpus."""
@@ -217,16 +243,145 @@ class DocumentStore:
             self.store.remove_graph(node)
 
     def results(self) -> Iterator[DocResult]:
-        """Every stored document's result, in document id order."""
-        stored = {}
+        """Every stored document's result, one at a time (in the store's order)."""
         for quad in self.store.quads_for_pattern(None, KGI.result, None, None):
-            result = result_from_json(quad.object.value)
-            stored[result.document.id] = result
-        for doc_id in sorted(stored):
-            yield stored[doc_id]
+            yield result_from_json(quad.object.value)
 
-    def set_graph(self, triples: Iterable[ox.Triple]) -> None:
-        """Make these triples the merged graph (the default graph)."""
-        self.store.clear_graph(ox.DefaultGraph())
-        self.store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-                          for t in triples)
+    def merge(self) -> Merged:
+        """Make the default graph the merged graph of every stored document, as
+        :func:`kg.merge.consolidate` would in memory, but as a stream: each document's
+        entities and events go to a scratch store under their merge keys, which it hands
+        back grouped, and each group is merged on its own."""
+        merged = Merged()
+        _clear(self.store, ox.DefaultGraph())
+        with tempfile.TemporaryDirectory(prefix="kgbuild-merge-") as folder, \
+                _Batch(self.store) as out:
+            scratch_store = ox.Store(folder)
+            references = self._references()
+            with _Batch(scratch_store) as scratch:
+                for result in self.results():
+                    document = result.document
+                    reference = references.of(document.id, document.date)
+                    out.add(self.builder.document_triples(document))
+                    scratch.add(self._mentions(result, reference))
+            for subject, quads in _grouped(scratch_store, _ENTITIES):
+                mentions = sorted(json.loads(q.object.value) for q in quads)
+                gkey = mentions[0][2]
+                entity, names = merge_entity(gkey, [_entity_from(m[3]) for m in mentions])
+                out.add(self.builder.entity_triples(subject, entity, names))
+                merged.entities += 1
+            for _, quads in _grouped(scratch_store, _EVENTS):
+                mentions = [json.loads(q.object.value) for q in quads]
+                references_of = {m["doc"]: _parse_date(m["reference"]) for m in mentions}
+                publishers = {m["doc"]: m["publisher"] for m in mentions}
+                events = [_event_from(m["event"], m["doc"]) for m in mentions]
+                for event in merge_events(events, references_of, publishers):
+                    out.add(self.builder.event_triples(event))
+                    merged.events[event.relation.value] += 1
+            del scratch, scratch_store  # closed before its folder goes
+        merged.triples = self.count()
+        return merged
+
+    def _references(self) -> ReferenceDates:
+        references = ReferenceDates()
+        for quad in self.store.quads_for_pattern(None, KGI.documentId, None, None):
+            dates = self.store.quads_for_pattern(quad.subject, DCTERMS.date, None,
+                                                 quad.graph_name)
+            date = next((_parse_date(d.object.value) for d in dates), None)
+            references.add(quad.object.value, date)
+        return references
+
+    def _mentions(self, result: DocResult, reference: dt.date | None) -> Iterator[ox.Quad]:
+        """A document's entities and events as scratch quads under their merge keys."""
+        doc_id = result.document.id
+        entities, events = document_mentions(result, reference)
+        for index, (gkey, entity) in enumerate(entities):
+            data = [doc_id, index, gkey, _entity_data(entity)]
+            yield ox.Quad(self.builder.entity_iri(gkey), KGI.mention,
+                          ox.Literal(json.dumps(data, ensure_ascii=False, sort_keys=True)),
+                          _ENTITIES)
+        source = publisher(result.document)
+        for event in events:
+            data = {"doc": doc_id, "reference": _date(reference), "publisher": source,
+                    "event": _event_data(event)}
+            yield ox.Quad(ox.NamedNode(f"{KGI.iri}group/{digest(*identity_parts(event))}"),
+                          KGI.mention,
+                          ox.Literal(json.dumps(data, ensure_ascii=False, sort_keys=True)),
+                          _EVENTS)
+
+    def count(self) -> int:
+        """Triples in the merged graph."""
+        rows = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(next(iter(rows))["n"].value)
+
+    def triples(self) -> Iterator[ox.Triple]:
+        """The merged graph's triples, each subject's together and sorted (the subjects in
+        the store's order, the same on every run)."""
+        for _, quads in _grouped(self.store, ox.DefaultGraph()):
+            triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+            yield from sorted(triples, key=lambda t: (str(t.predicate), str(t.object)))
+
+
+@dataclass
+class Merged:
+    """What :meth:`DocumentStore.merge` made: entities, events by relation, triples."""
+
+    entities: int = 0
+    events: Counter = field(default_factory=Counter)
+    triples: int = 0
+
+
+#: the graphs of the scratch store where merging keeps each document's entities and
+#: events under their keys
+_ENTITIES, _EVENTS = KGI.entityMentions, KGI.eventMentions
+
+
+def _clear(store: ox.Store, graph: ox.DefaultGraph) -> None:
+    """Empty a graph a batch at a time (clear_graph would do it in one transaction, which
+    holds the whole graph in memory)."""
+    while batch := list(itertools.islice(store.quads_for_pattern(None, None, None, graph),
+                                         _Batch.SIZE)):
+        for quad in batch:
+            store.remove(quad)
+
+
+def _grouped(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph
+             ) -> Iterator[tuple[ox.NamedNode, list[ox.Quad]]]:
+    """The quads of a graph, subject by subject (an on-disk store keeps a graph's quads
+    sorted by subject)."""
+    quads = store.quads_for_pattern(None, None, None, graph)
+    for subject, group in itertools.groupby(quads, key=lambda q: q.subject):
+        yield subject, list(group)
+
+
+class _Batch:
+    """Writes quads (or the default graph's triples) to a store a batch at a time: one
+    transaction and one flush per batch keep memory flat however many there are."""
+
+    SIZE = 20_000
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.pending: list[ox.Quad] = []
+
+    def __enter__(self) -> _Batch:
+        return self
+
+    def add(self, items: Iterable[ox.Quad | ox.Triple]) -> None:
+        for item in items:
+            if isinstance(item, ox.Triple):
+                item = ox.Quad(item.subject, item.predicate, item.object, ox.DefaultGraph())
+            self.pending.append(item)
+            if len(self.pending) >= self.SIZE:
+                self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.store.extend(self.pending)
+            self.pending = []
+            # to disk now: else RocksDB keeps up to 64 MB of writes per index in memory
+            self.store.flush()
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self.flush()

@@ -2,11 +2,19 @@
 
 Two checks, for two kinds of mistakes:
 
-* :func:`validate_triples` / :func:`validate_file` run the SHACL shapes of
-  ``shapes/kgbuild.shacl.ttl`` (pyshacl, no inference): the closed-world contract of
-  docs/vocabulary.md -- cardinalities, datatypes, allowed values, the classes of linked
-  nodes. The result is a :class:`ValidationReport` whose :meth:`~ValidationReport.render`
-  says, one line per problem, which node broke which rule on which property.
+* :func:`validate_triples` / :func:`validate_file` / :func:`validate_store` run the SHACL
+  shapes of ``shapes/kgbuild.shacl.ttl`` (pyshacl, no inference): the closed-world
+  contract of docs/vocabulary.md -- cardinalities, datatypes, allowed values, the classes
+  of linked nodes. The result is a :class:`ValidationReport` whose
+  :meth:`~ValidationReport.render` says, one line per problem, which node broke which
+  rule on which property.
+
+  A graph is validated in pieces of a few thousand nodes (:data:`PIECE_NODES`), so time
+  grows linearly and memory stays flat however large the graph: the shapes look one step
+  from a node (its own triples, the ``rdf:type`` of the nodes it points to, and the
+  triples of the inverse paths the shapes name), so a piece holding some nodes with that
+  neighbourhood gives those nodes the same results as the whole graph. A graph with
+  blank-node subjects is validated whole.
 * :func:`check_ontology` runs the HermiT reasoner (owlready2, needs Java) over
   ``ontology/kgbuild.ttl``, optionally with extra Turtle such as a graph kgbuild wrote,
   and reports whether the whole is logically consistent (a node in two disjoint classes,
@@ -16,12 +24,14 @@ Two checks, for two kinds of mistakes:
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,6 +135,16 @@ def shapes_graph() -> rdflib.Graph:
     return graph
 
 
+@functools.cache
+def _inverse_predicates() -> tuple[ox.NamedNode, ...]:
+    """The predicates the shapes follow backwards: inverse paths, and the predicates
+    whose objects they target."""
+    shapes = shapes_graph()
+    found = {str(p) for kind in (SH.inversePath, SH.targetObjectsOf)
+             for p in shapes.objects(None, kind) if isinstance(p, URIRef)}
+    return tuple(ox.NamedNode(p) for p in sorted(found))
+
+
 def to_rdflib(triples: Iterable[ox.Triple]) -> rdflib.Graph:
     """An rdflib Graph of pyoxigraph triples, by way of N-Triples (fast in both libraries)."""
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
@@ -134,9 +154,18 @@ def to_rdflib(triples: Iterable[ox.Triple]) -> rdflib.Graph:
     return graph
 
 
+#: how many nodes are validated together (see the module docstring)
+PIECE_NODES = 2000
+
+
 def validate_triples(triples: Iterable[ox.Triple]) -> ValidationReport:
     """Validate a graph against the kgbuild SHACL shapes (no inference)."""
-    return validate_graph(to_rdflib(triples))
+    store = ox.Store()
+    own: dict[ox.NamedNode | ox.BlankNode, list[ox.Triple]] = defaultdict(list)
+    for t in triples:
+        own[t.subject].append(t)
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for ts in own.values() for t in ts)
+    return _validate(store, iter(own.items()))
 
 
 def validate_file(path: str | os.PathLike[str], fmt: str | None = None) -> ValidationReport:
@@ -144,8 +173,67 @@ def validate_file(path: str | os.PathLike[str], fmt: str | None = None) -> Valid
     return validate_triples(read_triples(path, fmt))
 
 
-def validate_graph(graph: rdflib.Graph) -> ValidationReport:
-    """Validate an rdflib Graph; the graph is neither copied nor changed."""
+def validate_store(store: ox.Store) -> ValidationReport:
+    """Validate the default graph of an on-disk pyoxigraph store, which hands out each
+    subject's triples together, so that only one piece is ever in memory."""
+    quads = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    subjects = ((subject, [ox.Triple(q.subject, q.predicate, q.object) for q in group])
+                for subject, group in itertools.groupby(quads, key=lambda q: q.subject))
+    return _validate(store, subjects)
+
+
+def _validate(store: ox.Store, subjects: Iterator[tuple[ox.NamedNode | ox.BlankNode,
+                                                        list[ox.Triple]]]) -> ValidationReport:
+    """Validate the store's default graph piece by piece; ``subjects`` gives each subject
+    with its triples, each once."""
+    if store.query("ASK { ?s ?p ?o FILTER(isBlank(?s)) }"):
+        return validate_graph(to_rdflib(t for _, ts in subjects for t in ts))
+    violations: list[Violation] = []
+    for nodes, triples in _pieces(store, subjects, PIECE_NODES):
+        # the neighbours in the piece are checked too, and fail for want of their own
+        # triples: only the piece's nodes' results count (pyshacl's focus_nodes option
+        # cannot do this: it also filters the value nodes of sh:qualifiedValueShape)
+        wanted = {URIRef(n.value) for n in nodes}
+        report = validate_graph(to_rdflib(_neighbourhood(store, nodes, triples)), wanted)
+        violations.extend(report.violations)
+    conforms = not any(v.severity == "Violation" for v in violations)
+    return ValidationReport(conforms=conforms, violations=sorted(violations, key=_sort_key))
+
+
+def _pieces(store: ox.Store, subjects: Iterator[tuple[ox.NamedNode, list[ox.Triple]]],
+            size: int) -> Iterator[tuple[list[ox.NamedNode], list[ox.Triple]]]:
+    """The graph's nodes, ``size`` at a time, each piece with its nodes' own triples: the
+    subjects, then the IRIs that are only ever objects (shapes may target them, as
+    sh:targetObjectsOf does)."""
+    while piece := list(itertools.islice(subjects, size)):
+        yield [node for node, _ in piece], [t for _, ts in piece for t in ts]
+    leaves = [row["o"] for row in store.query(
+        "SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER(isIRI(?o)) "
+        "FILTER NOT EXISTS { ?o ?q ?r } }")]
+    for start in range(0, len(leaves), size):
+        yield leaves[start:start + size], []
+
+
+def _neighbourhood(store: ox.Store, nodes: list[ox.NamedNode],
+                   triples: list[ox.Triple]) -> Iterator[ox.Triple]:
+    """What the shapes may look at for these nodes: their triples, the types of what they
+    point to, and the triples that reach them over the predicates the shapes follow
+    backwards."""
+    default = ox.DefaultGraph()
+    yield from triples
+    pointed = {t.object for t in triples if not isinstance(t.object, ox.Literal)}
+    for node in sorted(pointed, key=str):
+        for quad in store.quads_for_pattern(node, vocab.RDF_TYPE, None, default):
+            yield ox.Triple(quad.subject, quad.predicate, quad.object)
+    for node in nodes:
+        for predicate in _inverse_predicates():
+            for quad in store.quads_for_pattern(None, predicate, node, default):
+                yield ox.Triple(quad.subject, quad.predicate, quad.object)
+
+
+def validate_graph(graph: rdflib.Graph, only: set[URIRef] | None = None) -> ValidationReport:
+    """Validate an rdflib Graph; the graph is neither copied nor changed. ``only``: report
+    the results of these focus nodes only (the graph still conforms or not as a whole)."""
     import pyshacl
 
     conforms, results, _ = pyshacl.validate(
@@ -156,11 +244,14 @@ def validate_graph(graph: rdflib.Graph) -> ValidationReport:
         allow_warnings=True,
         allow_infos=True,
     )
-    return ValidationReport(conforms=bool(conforms), violations=_violations(results, graph))
+    return ValidationReport(conforms=bool(conforms),
+                            violations=_violations(results, graph, only))
 
 
-def _violations(results: rdflib.Graph, data: rdflib.Graph) -> list[Violation]:
-    found = [_violation(results, node, data) for node in results.objects(None, SH.result)]
+def _violations(results: rdflib.Graph, data: rdflib.Graph,
+                only: set[URIRef] | None = None) -> list[Violation]:
+    found = [_violation(results, node, data) for node in results.objects(None, SH.result)
+             if only is None or results.value(node, SH.focusNode) in only]
     return sorted(found, key=_sort_key)
 
 

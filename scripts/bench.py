@@ -35,7 +35,8 @@ def spacy_alone(texts: list[str], processes: int, model: str | None, batch: int)
 def kgbuild(paths: list[str], processes: int, model: str | None) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        result = build(paths, output=Path(tmp) / "graph.nt", model=model, n_process=processes)
+        result = build(paths, output=Path(tmp) / "graph.nt", model=model, n_process=processes,
+                       keep_triples=False)
         seconds = time.perf_counter() - started
     if not result.conforms:
         raise SystemExit("the graph does not conform to the shapes")

@@ -138,3 +138,40 @@ def test_the_fingerprint_follows_extraction_code_and_data_not_the_rest():
             "extract/factuality.py", "link/linker.py", "data/lexicon.yaml"} <= sources
     assert not {"cli.py", "api.py", "store.py", "query.py", "load.py", "rdf.py",
                 "validate.py", "eval.py"} & sources
+
+
+def test_the_store_merges_as_a_stream_what_consolidate_merges_in_memory(tmp_path: Path):
+    import datetime as dt
+
+    from test_merge import CALL, A, N, doc, person
+
+    from kg.merge import consolidate
+    from kg.model import Entity, EntityType, Relation
+    from kg.rdf import GraphBuilder
+
+    official = {"u:official": Entity("u:official", "senior official", EntityType.PERSON,
+                                     anonymous=True),
+                "P:biden": person("P:biden", "Biden", "Q6279"),
+                "P:lopez": person("P:lopez", "Maria Lopez"),
+                "P:carter": person("P:carter", "Ben Carter")}
+    results = [
+        doc(f"news/d{i}.txt", dt.date(2024, 4, 10 + i % 3) if i % 4 else None,
+            (CALL, "P:lopez", ["P:carter"], dt.date(2024, 4, 9 + i % 4) if i % 2 else None, A),
+            (Relation.ATTACKED, "P:biden", ["P:carter"], None, N if i % 3 == 0 else A, 300),
+            (CALL, "u:official", ["P:biden"], None, A, 500),
+            entities=official, url=f"https://site{i % 2}.example/{i}")
+        for i in range(12)]
+    expected = rdfio.to_ntriples(GraphBuilder().triples(results))
+    assert len(consolidate(results).events) > 12
+    with DocumentStore(tmp_path / "store", DEFAULT_BASE) as kept:
+        for result in results[::-1]:
+            kept.put(result, "fingerprint")
+        merged = kept.merge()
+        assert rdfio.to_ntriples(kept.triples()) == expected
+        assert merged.triples == len(expected.splitlines())
+        entity_type = "<https://w3id.org/kgbuild/ontology#Entity> ."
+        assert merged.entities == sum(line.endswith(entity_type) for line in expected.splitlines())
+        # the scratch graphs are gone; merging again gives the same graph
+        assert len(list(kept.store.named_graphs())) == len(results)
+        kept.merge()
+        assert rdfio.to_ntriples(kept.triples()) == expected
