@@ -42,6 +42,19 @@ from kg.vocab import DEFAULT_BASE, prefixes
 EXECUTORS = ("local", "dask")
 
 
+class _Clock:
+    """Seconds spent in each phase of a build."""
+
+    def __init__(self, phases: dict[str, float]) -> None:
+        self.phases = phases
+        self.last = time.perf_counter()
+
+    def lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.phases[phase] = now - self.last
+        self.last = now
+
+
 @dataclass
 class BuildResult:
     """What a build did: counts for the summary, the graph, and its validation report."""
@@ -60,6 +73,8 @@ class BuildResult:
     triple_count: int = 0
     validation: object = None  # kg.validate.ValidationReport, or None when not validated
     seconds: float = 0.0
+    #: seconds per phase: read and extract, merge, validate, write
+    phases: dict[str, float] = field(default_factory=dict)
     output: str | None = None
 
     @property
@@ -84,6 +99,9 @@ class BuildResult:
             lines.append("validation: " + ("conforms" if self.validation.conforms else
                                             f"{len(self.validation.violations)} violations"))
         lines.append(f"seconds: {self.seconds:.1f}")
+        if self.phases:
+            lines.append("  " + ", ".join(f"{name} {seconds:.1f}"
+                                          for name, seconds in self.phases.items()))
         return "\n".join(lines)
 
 
@@ -228,22 +246,27 @@ def build(
         return counted(extract_documents(docs, model, lexicons, n_process=n_process,
                                          linker=entity_linker))
 
+    clock = _Clock(result.phases)
     with contextlib.ExitStack() as stack:
         if store is None:  # a store for this run only: merging streams through it
             store = stack.enter_context(tempfile.TemporaryDirectory(prefix="kgbuild-"))
         kept = stack.enter_context(DocumentStore(store, base))
         _update_store(kept, documents(), extracted, result,
                       pipeline_fingerprint(model, lexicons, linker, kbs), on_document)
+        clock.lap("read and extract")
         merged = kept.merge()
         result.entities, result.events = merged.entities, merged.events
         result.triple_count = merged.triples
         if keep_triples:
             result.triples = list(kept.triples())
+        clock.lap("merge")
         if validate:
             from kg.validate import validate_store
 
             result.validation = validate_store(kept.store)
+            clock.lap("validate")
         if output is not None:
             rdfio.write_stream(kept.triples(), output, out_format or "turtle", prefixes(base))
+            clock.lap("write")
     result.seconds = time.perf_counter() - started
     return result
