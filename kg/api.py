@@ -29,12 +29,12 @@ from pyoxigraph import Triple
 from kg import rdfio
 from kg.corpus import iter_corpus
 from kg.extract import extract_document
-from kg.gazetteer import load_gazetteer
-from kg.lexicon import load_lexicon
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.lexicon import Lexicon, load_lexicon
 from kg.link import make_linker
 from kg.link.linker import Linker
 from kg.model import DocResult, Document, Relation, Skipped
-from kg.nlp import load_pipeline, parse_documents
+from kg.nlp import Segment, load_pipeline, parse_documents
 from kg.store import DocumentStore, document_fingerprint, pipeline_fingerprint
 from kg.vocab import DEFAULT_BASE, prefixes
 
@@ -126,16 +126,30 @@ def extract_documents(
     lexicon = load_lexicon(lexicons)
     gazetteer = load_gazetteer()
     stream = itertools.chain([first], documents)
-    for document, segments in parse_documents(nlp, stream, batch_size, n_process):
+    yield from extract_parsed(parse_documents(nlp, stream, batch_size, n_process),
+                              lexicon, gazetteer, linker)
+
+
+def extract_parsed(parsed: Iterable[tuple[Document, list[Segment]]], lexicon: Lexicon,
+                   gazetteer: Gazetteer, linker: Linker | None) -> Iterator[DocResult | Skipped]:
+    """Extract and link parsed documents, here or on a cluster's worker
+    (:mod:`kg.distributed`). A document on which extraction fails (a bug) comes out as
+    a :class:`Skipped` that says so, and the stream goes on."""
+    for document, segments in parsed:
         try:
             result = extract_document(document, segments, lexicon, gazetteer)
             if linker is not None:
                 linker.link(result)
             yield result
         except Exception as exc:  # a bug must not cost the rest of the corpus
-            yield Skipped(document.path or document.id,
-                          f"kgbuild failed on it ({type(exc).__name__}: {exc}); the rest was "
-                          "built; please report this bug with the file")
+            yield failed(document, exc)
+
+
+def failed(document: Document, exc: Exception) -> Skipped:
+    """The skip of a document that kgbuild failed on."""
+    return Skipped(document.path or document.id,
+                   f"kgbuild failed on it ({type(exc).__name__}: {exc}); the rest was "
+                   "built; please report this bug with the file")
 
 
 def _update_store(kept: DocumentStore, documents: Iterable[Document],

@@ -232,34 +232,23 @@ class _Pipeline:
         self._lexicon_dir.cleanup()
 
     def run(self, documents: list[Document]) -> list[DocResult | Skipped]:
+        from kg.api import failed
+
         try:
             return list(self._extract(documents))
         except Exception as exc:
             if len(documents) == 1:
-                return [_failed(documents[0], exc)]
+                return [failed(documents[0], exc)]
         # parsing failed (extraction failures are caught per document): isolate the
         # document, so that only it is skipped
         return [result for document in documents for result in self.run([document])]
 
     def _extract(self, documents: list[Document]) -> Iterator[DocResult | Skipped]:
-        from kg.extract import extract_document
+        from kg.api import extract_parsed
         from kg.nlp import parse_documents
 
-        for document, segments in parse_documents(self.nlp, documents):
-            try:
-                result = extract_document(document, segments, self.lexicon, self.gazetteer)
-                if self.linker is not None:
-                    self.linker.link(result)
-                yield result
-            except Exception as exc:  # a bug must not cost the rest of the corpus
-                yield _failed(document, exc)
-
-
-def _failed(document: Document, exc: Exception) -> Skipped:
-    """What :func:`kg.api.extract_documents` gives for a document extraction failed on."""
-    return Skipped(document.path or document.id,
-                   f"kgbuild failed on it ({type(exc).__name__}: {exc}); the rest was "
-                   "built; please report this bug with the file")
+        return extract_parsed(parse_documents(self.nlp, documents), self.lexicon,
+                              self.gazetteer, self.linker)
 
 
 def _pipeline(settings: Settings) -> _Pipeline:

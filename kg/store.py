@@ -343,6 +343,7 @@ def _clear(store: ox.Store, graph: ox.DefaultGraph) -> None:
                                          _Batch.SIZE)):
         for quad in batch:
             store.remove(quad)
+        store.flush()
 
 
 def _grouped(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph
