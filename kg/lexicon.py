@@ -82,6 +82,12 @@ class Lexicon:
     hedges: frozenset[str]
     future_modifiers: frozenset[str]
     negators: frozenset[str]
+    future_times: frozenset[str]
+    present_times: frozenset[str]
+    later_words: frozenset[str]
+    time_preps: frozenset[str]
+    generic_determiners: frozenset[str]
+    carrying_verbs: frozenset[str]
     titles: frozenset[str]
     title_modifiers: frozenset[str]
     anonymous_heads: frozenset[str]
@@ -236,6 +242,12 @@ def _build(data: dict) -> Lexicon:
         hedges=_words(fact.get("hedges")),
         future_modifiers=_words(fact.get("future_modifiers")),
         negators=_words(fact.get("negators")),
+        future_times=_words(fact.get("future_times")),
+        present_times=_words(fact.get("present_times")),
+        later_words=_words(fact.get("later_words")),
+        time_preps=_words(fact.get("time_preps")),
+        generic_determiners=_words(fact.get("generic_determiners")),
+        carrying_verbs=_words(fact.get("carrying_verbs")),
         titles=_words(data.get("titles")),
         title_modifiers=_words(data.get("title_modifiers")),
         anonymous_heads=_words(data.get("anonymous_heads")) | _words(data.get("person_nouns")),

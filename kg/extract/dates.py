@@ -134,6 +134,15 @@ def _clause_heads(trigger) -> list:
     return heads
 
 
+def _time_prep(token) -> bool:
+    """A preposition that puts another event before or after this one, as the parser
+    hangs it: "after" (prep), "ahead of" and "prior to" (their first word an adverb or a
+    preposition), "in advance of" ("advance" the object of "in")."""
+    if token.lower_ == "advance":
+        return token.dep_ == "pobj" and token.head.lower_ == "in"
+    return token.dep_ in ("prep", "advmod") and token.lower_ in TIME_PREPS
+
+
 def _has_subject(verb) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
 
@@ -150,8 +159,9 @@ def _attaches_to(ent, heads: list) -> int | None:
             return heads.index(token) + penalty
         if token.head.i == token.i:
             return None
-        if token.dep_ == "prep" and token.lower_ in TIME_PREPS and token.i < ent.start - 1:
-            return None  # "following the destruction … on April 1st": another event's date
+        if _time_prep(token) and token.i < ent.start - 1:
+            return None  # "following the destruction … on April 1st", "ahead of the August
+            # 20 runoff", "in advance of the summit on July 11": another event's date
         if token.pos_ in VERBAL and token.i != ent.root.i:
             if _has_subject(token) or token.dep_ in ("relcl", "advcl", "ROOT"):
                 return None

@@ -7,6 +7,14 @@ it, up to the verb of reporting: "plans to meet" is Future, "would lead to a war
 "warned against an attack" are Hypothetical, "did not attack" and "the US will not
 participate in a strike" are Negated. Reporting ("officials said that …") passes the
 factuality of what is reported through unchanged.
+
+Time and mood reach down only as far as English lets them: a finite clause in the past
+keeps its own time under a verb that lies ahead ("I'm going to remind you that they were
+saying …" is Asserted); what lies ahead in the consequence of an "if" clause is
+Hypothetical ("if he's here, it will be an opportunity to engage with him"); a present
+progressive set at a time ahead is scheduled ("On Thursday, the President is meeting …"
+is Future); and a saying in the present by anyone of a kind ("a mother is telling her
+child …") is a case put, Hypothetical.
 """
 
 from __future__ import annotations
@@ -52,9 +60,12 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
             future = True
         elif child.dep_ == "mark" and word in lex.conditional_marks:
             hypothetical = True
-        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if"
-                                           for m in child.children) and not _aside(child):
+        elif _condition(child):
             hypothetical = True  # "If it is Mom or Dad, Dad says …": a case put
+    if _generic_saying(verb, lex):
+        hypothetical = True  # "a mother is telling her child, …": a case, not words said
+    if not (hypothetical or future) and _scheduled(verb, lex):
+        future = True  # "On Thursday, the President is meeting with …"
     if negated:
         return Factuality.NEGATED
     if hypothetical:
@@ -62,6 +73,103 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     if future:
         return Factuality.FUTURE
     return None
+
+
+def _present_tense(verb) -> bool:
+    """A finite verb in the present, simple or progressive ("tells", "is telling"), with
+    no modal."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in aux):
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not aux
+    return verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
+                                      for a in aux)
+
+
+def _scheduled(verb, lex: Lexicon) -> bool:
+    """ "On Thursday, the President is meeting with …", "tomorrow he is meeting …": a
+    present progressive set at a time ahead tells what is scheduled. Without a time, or
+    with one of now or of the past ("today", "last week"), it tells what goes on; a span
+    ("over the next two days") may have begun already."""
+    if verb.tag_ != "VBG" or not _present_tense(verb):
+        return False
+    words: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "advmod", "tmod") or (
+                child.dep_ == "prep" and child.lower_ in lex.time_preps):
+            words |= _phrase_words(child)
+    if words & lex.later_words:
+        return True  # "later today"
+    return bool(words & lex.future_times) and not words & lex.present_times
+
+
+def _phrase_words(head) -> set[str]:
+    """The words of a phrase, and each two running words ("this morning"), but for those
+    that count from another time than now."""
+    words = [t.lower_ for t in head.subtree if not _anaphoric(t)]
+    return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+
+
+def _anaphoric(word) -> bool:
+    """ "the next day", "the very next morning": a time counted from another time told
+    of before (the day after it), not from now as "next week" is; "the next two weeks"
+    counts from now."""
+    noun = word.head
+    return word.dep_ == "amod" and noun.tag_ == "NN" and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
+        not any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _generic_saying(verb, lex: Lexicon) -> bool:
+    """ "a mother or a father is telling their child, …", "every lawyer tells you …": a
+    saying in the present whose speaker is anyone of a kind ("a", "every" and a common
+    noun) is a case put, not something someone said. (In the past, "a teacher told me"
+    is someone.)"""
+    if verb.lemma_.lower() not in lex.speech_verbs or not _present_tense(verb):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in lex.generic_determiners for c in subject.children)
+
+
+def _past_clause(verb) -> bool:
+    """A finite clause in the past ("met", "were saying", "had met", "has met"): it
+    keeps its own time, whatever time the clause above it lies in."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and (
+        c.tag_ == "VBD" or c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP"))
+        for c in verb.children)
+
+
+def _condition(clause) -> bool:
+    """An "if" clause that puts a case on the clause it hangs from ("if he's here, it will
+    be an opportunity to engage with him"); not "even if", which grants the case and
+    leaves the rest standing, nor an aside to the listener."""
+    return clause.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "if" and not any(
+            a.lower_ == "even" for a in (*m.children, *clause.children)
+            if a.dep_ == "advmod" and a.i < m.i)
+        for m in clause.children) and not _aside(clause)
+
+
+def _conditioned(verb) -> bool:
+    """Does a condition hang from this clause, or from a false start that this clause
+    takes up again ("if he's here, the Vice President will be — it will be an
+    opportunity …": the case is put on what the speaker goes on to say)?"""
+    return any(_condition(c) or c.dep_ == "ccomp" and c.i < verb.i and _restarted(c, verb)
+               and any(_condition(g) for g in c.children) for c in verb.children)
+
+
+def _restarted(start, clause) -> bool:
+    """Does a dash come between a clause begun and the one that takes its place?"""
+    return any(t.text in DASHES for t in start.doc[start.right_edge.i + 1:clause.i])
+
+
+DASHES = {"—", "–", "--"}
 
 
 def _negated_auxiliary(child, lex: Lexicon) -> bool:
@@ -212,7 +320,7 @@ COMPLEMENT_PREPS = {"in", "of", "into", "on", "against", "from", "with"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 
 
-def _link(child) -> str:
+def _link(child, lex: Lexicon) -> str:
     """How ``child`` hangs from its head: "complement" (its factuality depends on the
     head), "subject" or "adjunct" (a time, a cause: it stands on its own). A preposition
     decides for its object: "participate in a strike" (complement), "after the strike"
@@ -226,7 +334,10 @@ def _link(child) -> str:
     if _open_infinitive(child):
         return "complement"
     if child.dep_ == "acl" and child.tag_ == "VBG":
-        return "adjunct"  # "halted the tanks assaulting Kyiv": what the tanks did
+        # "will host this summit bringing together nine heads of state": what a gathering
+        # does happens when it does; "halted the tanks assaulting Kyiv": what the tanks
+        # did, whatever was done to them
+        return "complement" if child.head.lemma_.lower() in lex.meeting_nouns else "adjunct"
     if child.dep_ in ("nsubj", "csubj"):
         return "subject"
     if child.dep_ in COMPLEMENT_DEPS or child.dep_ in ("compound", "amod", "appos"):
@@ -414,6 +525,16 @@ def _presupposed(noun, agent) -> bool:
     return _definite(noun)
 
 
+def _carried(noun, lex: Lexicon) -> bool:
+    """ "will hold his first meeting with Xi", "launched its attack": the object of a verb
+    that carries the event out happens when that verb's act does, and is no more taken
+    for granted than it ("did not hold his meeting"). (A verb about an event, "will
+    debrief his meeting with Yang", leaves its time open: it may lie before or after the
+    time of speaking.)"""
+    return noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and \
+        noun.head.lemma_.lower() in lex.carrying_verbs
+
+
 def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
     """The factuality of the event that ``trigger`` (a spaCy token) expresses.
 
@@ -427,7 +548,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
     the strike"), at a definite subject ("the attack failed") and at the root.
     ``agent`` is the token of the event's agent, when known.
     """
-    if trigger.pos_ in ("NOUN", "PROPN") and _presupposed(trigger, agent):
+    if trigger.pos_ in ("NOUN", "PROPN") and _presupposed(trigger, agent) and \
+            not _carried(trigger, lex):
         # "opposing Russia's invasion of Ukraine", "efforts against the Houthi attacks?":
         # a fact the sentence takes for granted, whatever it says or asks around it
         if _ahead_of(trigger):
@@ -445,8 +567,13 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         return extraposed  # "it has been difficult for the US to talk to China"
     found: Factuality | None = None
     token, child = trigger, None
+    past = False  # climbed out of a finite clause in the past, which keeps its own time
+
+    def timed(reading: Factuality | None) -> Factuality | None:
+        return None if past and reading == Factuality.FUTURE else reading
+
     for _ in range(16):
-        link = _link(child) if child is not None else "self"
+        link = _link(child, lex) if child is not None else "self"
         if link == "adjunct" or (link == "subject" and _definite(child)):
             break
         if child is not None and token.lower_ in AGREEMENT_TAGS and \
@@ -462,7 +589,7 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             break  # "you may have seen that the President held a call": a fact, seen
             # ("you will see the President consulting …" is seen when it is seen)
         if token.pos_ in ("VERB", "AUX"):
-            own = _clause_factuality(token, lex)
+            own = timed(_clause_factuality(token, lex))
             if child is None and own is None and _ahead_object(token, lex):
                 own = Factuality.FUTURE  # "Japan is hosting the upcoming G7"
             if child is not None and _speaker_aside(token, lex):
@@ -473,15 +600,19 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             if own == Factuality.NEGATED and child is not None:
                 governor_subject = syntax.subject(token)
                 same = agent is None or governor_subject is None or \
-                    governor_subject.i == agent.i
+                    governor_subject.i == agent.i or (child == trigger and _carried(trigger, lex))
+                # (who carries out "his meeting" is the one who holds it)
                 own = Factuality.NEGATED if same else Factuality.HYPOTHETICAL
             if own == Factuality.NEGATED:
                 return own
             found = found or own
+            if found == Factuality.FUTURE and _conditioned(token):
+                found = Factuality.HYPOTHETICAL  # "if he's here, it will be an opportunity
+                # to engage with him": what lies ahead of a case put is put too
             if found is None and child is not None and child.dep_ != "conj" and \
                     not _told_past(token, child, lex):
                 # a coordinate verb shares its head's auxiliaries, not its meaning
-                found = _governor_factuality(token, lex)
+                found = timed(_governor_factuality(token, lex))
             if child is not None and token.lemma_.lower() in lex.speech_verbs:
                 if child.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative")
                                                  for c in token.children):
@@ -489,16 +620,18 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
                 if child.dep_ != "xcomp" or token.lemma_.lower() not in lex.aspectual_verbs:
                     break  # (not "continues to engage", where "continue" says nothing)
         elif token.pos_ in ("NOUN", "PROPN", "ADJ"):
-            found = found or _nominal_factuality(token, lex)
+            found = found or timed(_nominal_factuality(token, lex))
             if found is None and child is not None:
-                found = _governor_factuality(token, lex)
+                found = timed(_governor_factuality(token, lex))
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and found is None:
-            found = _temporal_clause(token, lex)
+            found = timed(_temporal_clause(token, lex))
         if token.pos_ in ("VERB", "AUX") and _open_infinitive(token):
             pass  # the infinitive follows its head's reading: climb on
         elif token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "advcl", "relcl"):
             break
         if token.head.i == token.i:
             break
+        past = past or _past_clause(token)  # "I'm going to remind you that they were
+        # saying …": what was said was said, whenever one is reminded of it
         child, token = token, token.head
     return found or Factuality.ASSERTED

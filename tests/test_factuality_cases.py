@@ -1,0 +1,187 @@
+"""Factuality of constructions found wrong by hand-judging briefing events (issue 3),
+each with sentences written for the test and a control that keeps its old reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_extract import events, extract
+
+from kg.nlp import load_pipeline
+
+#: a Wednesday: "On Friday" ahead is the 18th, behind the 11th
+WEDNESDAY = dt.date(2023, 8, 16)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def facts(nlp, text: str, date: dt.date | None = WEDNESDAY) -> set:
+    """(relation, agent, others, factuality, date) of each event."""
+    return {e[:5] for e in events(extract(nlp, text, date))}
+
+
+# 1. A participle that tells what a gathering does happens when the gathering does.
+
+def test_participle_of_a_future_summit_is_future(nlp):
+    assert facts(nlp, "Norway will host this conference bringing together ministers "
+                      "from the region.") == {
+        ("convened", "Norway", ("ministers",), "future", None)}
+
+
+def test_participle_of_a_past_summit_is_asserted(nlp):
+    assert facts(nlp, "Norway hosted this conference bringing together ministers "
+                      "from the region.") == {
+        ("convened", "Norway", ("ministers",), "asserted", None)}
+
+
+# 2. "ahead of <date/event>" dates the other event, not this one.
+
+def test_ahead_of_a_dated_event_is_neither_future_nor_its_date(nlp):
+    assert facts(nlp, "The President spoke with President Bernardo Arevalo ahead of the "
+                      "August 20 runoff.") == {
+        ("spoke_with", "President", ("Bernardo Arevalo",), "asserted", None)}
+    assert facts(nlp, "Chancellor Olaf Scholz met with Emmanuel Macron ahead of the "
+                      "September 24 vote in Paris.") == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "asserted", None)}
+
+
+def test_in_advance_of_a_dated_event_gives_no_date(nlp):
+    assert facts(nlp, "Secretary Blinken talked with Olaf Scholz in advance of the NATO "
+                      "summit on July 11.") == {
+        ("spoke_with", "Blinken", ("Olaf Scholz",), "asserted", None)}
+
+
+def test_a_date_of_its_own_still_dates_the_event(nlp):
+    assert facts(nlp, "The President spoke with President Bernardo Arevalo on Monday "
+                      "ahead of the August 20 runoff.") == {
+        ("spoke_with", "President", ("Bernardo Arevalo",), "asserted", "2023-08-14")}
+
+
+# 3. What lies in the consequence of an "if" clause is a case put, even with "will".
+
+def test_opportunity_in_a_consequence_is_hypothetical(nlp):
+    assert facts(nlp, "If Chancellor Olaf Scholz is in Rome, it will be an important "
+                      "opportunity for Prime Minister Giorgia Meloni to speak with "
+                      "Chancellor Scholz.") == {
+        ("spoke_with", "Giorgia Meloni", ("Olaf Scholz",), "hypothetical", None)}
+
+
+def test_a_case_put_before_a_restart_holds_for_the_restart(nlp):
+    assert facts(nlp, "And if Chancellor Olaf Scholz is here, the Prime Minister will be "
+                      "\u2014 it will be an important opportunity for Prime Minister Giorgia "
+                      "Meloni to speak with Chancellor Scholz.") == {
+        ("spoke_with", "Giorgia Meloni", ("Olaf Scholz",), "hypothetical", None)}
+    assert facts(nlp, "The Prime Minister will be \u2014 it will be an important "
+                      "opportunity for Prime Minister Giorgia Meloni to speak with "
+                      "Chancellor Olaf Scholz.") == {
+        ("spoke_with", "Giorgia Meloni", ("Olaf Scholz",), "future", None)}
+
+
+def test_even_if_grants_the_case(nlp):
+    assert facts(nlp, "Even if Chancellor Olaf Scholz is in Rome, Prime Minister Giorgia "
+                      "Meloni will meet with Emmanuel Macron.") == {
+        ("spoke_with", "Giorgia Meloni", ("Emmanuel Macron",), "future", None)}
+
+
+# 4. A verb that carries out its nominal event shares its time; one that speaks of it
+# ("will debrief his meeting") leaves the event's time open and is not pinned here.
+
+def test_holding_ones_meeting_is_as_far_ahead_as_the_holding(nlp):
+    assert facts(nlp, "Chancellor Olaf Scholz will hold his first meeting with Emmanuel "
+                      "Macron.") == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "future", None)}
+    assert facts(nlp, "Chancellor Olaf Scholz held his first meeting with Emmanuel "
+                      "Macron.") == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "asserted", None)}
+
+
+def test_not_holding_ones_meeting_is_negated(nlp):
+    assert facts(nlp, "Chancellor Olaf Scholz did not hold his planned meeting with "
+                      "Emmanuel Macron.") == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "negated", None)}
+
+
+# 5. A finite clause in the past keeps its time under a verb that lies ahead.
+
+def test_past_clause_under_going_to_is_asserted(nlp):
+    assert facts(nlp, "I'm going to remind you that Chancellor Olaf Scholz met with "
+                      "Emmanuel Macron last week.") == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "asserted", None)}
+
+
+def test_past_progressive_saying_under_going_to_is_asserted(nlp):
+    assert facts(nlp, "I'm going to remind folks that those experts on TV were saying, "
+                      "\u201cOh, that repair could take months and months.\u201d") == {
+        ("stated", "experts", (), "asserted", None)}
+
+
+def test_future_clause_under_going_to_stays_future(nlp):
+    assert facts(nlp, "I'm going to remind you that Chancellor Olaf Scholz will meet "
+                      "with Emmanuel Macron next week.") == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "future", None)}
+
+
+# 6. A present progressive set at a time ahead is scheduled; without one it goes on.
+
+def test_present_progressive_on_a_weekday_is_scheduled(nlp):
+    assert facts(nlp, "On Friday, the Chancellor is meeting with Emmanuel Macron.") == {
+        ("spoke_with", "Chancellor", ("Emmanuel Macron",), "future", "2023-08-18")}
+
+
+def test_present_progressive_next_week_is_scheduled(nlp):
+    assert facts(nlp, "Next week, Chancellor Olaf Scholz is meeting with Emmanuel "
+                      "Macron.") == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "future", None)}
+
+
+def test_present_progressive_later_today_is_scheduled(nlp):
+    assert facts(nlp, "Later today, Chancellor Olaf Scholz is meeting with Emmanuel "
+                      "Macron.") == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "future", None)}
+
+
+def test_present_progressive_reaches_a_purpose(nlp):
+    found = facts(nlp, "On Thursday, Chancellor Olaf Scholz is traveling to Paris to meet "
+                       "with Emmanuel Macron.")
+    assert {e[:4] for e in found} == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "future")}
+
+
+def test_present_progressive_without_a_time_ahead_is_asserted(nlp):
+    assert facts(nlp, "The Chancellor is meeting with Emmanuel Macron.") == {
+        ("spoke_with", "Chancellor", ("Emmanuel Macron",), "asserted", None)}
+    assert facts(nlp, "Today, Chancellor Olaf Scholz is meeting with Emmanuel Macron.") == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "asserted", "2023-08-16")}
+    assert facts(nlp, "And then the very next day, Chancellor Olaf Scholz is meeting with "
+                      "Emmanuel Macron.") == {  # (the day after another, not tomorrow)
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "asserted", None)}
+    assert facts(nlp, "Over the next two days, Chancellor Olaf Scholz is hosting leaders "
+                      "from twenty countries.") == {
+        ("convened", "Olaf Scholz", ("leaders",), "asserted", None)}
+
+
+# 7. A saying in the present by anyone of a kind is a case put, not words said.
+
+def test_a_kind_of_person_telling_is_hypothetical(nlp):
+    assert facts(nlp, "A mother is telling her child, \u201cHoney, when the sirens start "
+                      "at night, hide in the basement.\u201d") == {
+        ("stated", "mother", (), "hypothetical", None)}
+    assert facts(nlp, "Every lawyer tells his clients, \u201cNever talk to the police "
+                      "without me.\u201d") == {
+        ("stated", "lawyer", (), "hypothetical", None)}
+
+
+def test_an_indefinite_speaker_in_the_past_is_someone(nlp):
+    assert facts(nlp, "A teacher told me, \u201cYou will be safe here, I promise you "
+                      "that.\u201d") == {
+        ("stated", "teacher", (), "asserted", None)}
+
+
+def test_what_you_might_say_is_not_asserted(nlp):
+    found = facts(nlp, "You might say to her, \u201cHoney, when the sirens start at "
+                       "night, hide in the basement.\u201d")
+    assert all(fact != "asserted" for *_, fact, _date in found)
