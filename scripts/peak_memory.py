@@ -52,6 +52,8 @@ def _kib(pid: int, field: str, name: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--every", type=float, default=0.5, help="seconds between samples")
+    parser.add_argument("--log", type=Path, help="also write every sample to this file: "
+                        "seconds, PSS summed (MiB), then each process's pid:RSS (MiB)")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- then the command")
     args = parser.parse_args(argv)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -60,11 +62,19 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     process = subprocess.Popen(command)
     peak_pss = peak_rss = 0
+    log = args.log.open("w", encoding="utf-8") if args.log else None
     while process.poll() is None:
         pids = _tree(process.pid)
-        peak_pss = max(peak_pss, sum(_kib(p, "Pss", "smaps_rollup") for p in pids))
-        peak_rss = max(peak_rss, max(_kib(p, "VmRSS", "status") for p in pids))
+        pss = sum(_kib(p, "Pss", "smaps_rollup") for p in pids)
+        rss = {p: _kib(p, "VmRSS", "status") for p in pids}
+        peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, *rss.values())
+        if log:
+            processes = " ".join(f"{p}:{kib // 1024}" for p, kib in rss.items())
+            log.write(f"{time.perf_counter() - started:.1f} {pss // 1024} {processes}\n")
+            log.flush()
         time.sleep(args.every)
+    if log:
+        log.close()
     seconds = time.perf_counter() - started
     print(f"peak memory: {peak_pss / 1024:.0f} MiB PSS summed over the process tree, "
           f"{peak_rss / 1024:.0f} MiB RSS of the largest process; {seconds:.1f} s wall; "
