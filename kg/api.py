@@ -105,16 +105,26 @@ class BuildResult:
         return "\n".join(lines)
 
 
+def default_batch_size(n_process: int) -> int:
+    """Paragraphs per spaCy batch. In one process, 64 (a little faster than 16). With
+    several, 16: the workers stay evenly loaded, and each worker's memory stays flat,
+    since a batch's working memory is kept by the process afterwards (on 200 White House
+    documents, -j 2: 1.09x spaCy alone with 16, 1.03x with 64; on 1,500, peak memory
+    444 MiB with 16, 582 MiB with 64)."""
+    return 64 if n_process == 1 else 16
+
+
 def extract_documents(
     documents: Iterable[Document],
     model: str | None = None,
     lexicons: Iterable[str | os.PathLike[str]] = (),
     n_process: int = 1,
-    batch_size: int = 64,
+    batch_size: int | None = None,
     linker: Linker | None = None,
 ) -> Iterator[DocResult | Skipped]:
     """Parse, extract and link a stream of documents (the per-document work, in input
-    order).
+    order). ``batch_size``: paragraphs per spaCy batch, by default
+    :func:`default_batch_size`.
 
     A document on which extraction fails (a bug) comes out as a :class:`Skipped` that
     says so, and the stream goes on."""
@@ -126,6 +136,7 @@ def extract_documents(
     lexicon = load_lexicon(lexicons)
     gazetteer = load_gazetteer()
     stream = itertools.chain([first], documents)
+    batch_size = batch_size or default_batch_size(n_process)
     yield from extract_parsed(parse_documents(nlp, stream, batch_size, n_process),
                               lexicon, gazetteer, linker)
 

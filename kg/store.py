@@ -254,7 +254,8 @@ class DocumentStore:
         back grouped, and each group is merged on its own."""
         merged = Merged()
         _clear(self.store, ox.DefaultGraph())
-        with tempfile.TemporaryDirectory(prefix="kgbuild-merge-") as folder, \
+        with tempfile.TemporaryDirectory(prefix="kgbuild-merge-",
+                                         ignore_cleanup_errors=True) as folder, \
                 _Batch(self.store) as out:
             scratch_store = ox.Store(folder)
             references = self._references()
