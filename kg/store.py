@@ -1,4 +1,6 @@
-"""The persistent store behind ``kgbuild CORPUS --store DIR``: incremental builds.
+"""The store every build goes through: ``--store DIR`` keeps it for incremental builds,
+and without it a build uses a temporary one, so that nothing grows in memory with the
+corpus.
 
 An Oxigraph store (pyoxigraph, RocksDB on disk) in DIR holds:
 
@@ -11,7 +13,10 @@ An Oxigraph store (pyoxigraph, RocksDB on disk) in DIR holds:
 
 A run reads the corpus, parses only the documents whose fingerprint is new or changed,
 withdraws the documents that are gone, and merges everything again (merging is cheap, and
-a run interrupted half-way is repaired by the next). The pipeline's fingerprint covers
+a run interrupted half-way is repaired by the next). Merging is a stream
+(:meth:`DocumentStore.merge`): a scratch store groups every document's entities and
+events by their merge keys, each group is merged alone, and the merged graph is written a
+flushed batch at a time. The pipeline's fingerprint covers
 the code and data that reading and extraction use (found by following their imports),
 the model, the lexicons and the linker: an upgrade of those re-reads the corpus, while a
 change to the command line, to RDF or to validation does not.
