@@ -108,9 +108,9 @@ class BuildResult:
 def default_batch_size(n_process: int) -> int:
     """Paragraphs per spaCy batch. In one process, 64 (a little faster than 16). With
     several, 16: the workers stay evenly loaded, and each worker's memory stays flat,
-    since a batch's working memory is kept by the process afterwards (on 200 White House
-    documents, -j 2: 1.09x spaCy alone with 16, 1.03x with 64; on 1,500, peak memory
-    444 MiB with 16, 582 MiB with 64)."""
+    since a batch's working memory is kept by the process afterwards (-j 2, White House
+    documents: on 200, 1.09x and 1.03x spaCy alone in two runs with 16, 1.03x with 64;
+    on 1,500, peak memory 444 MiB with 16, 582 and 602 MiB with 64)."""
     return 64 if n_process == 1 else 16
 
 

@@ -49,26 +49,17 @@ CLOCK_SLACK_DAYS = 1
 RECENT_DAYS = 7
 
 
-def _parties(event: Event) -> tuple:
-    if event.relation == Relation.SPOKE_WITH:
-        return (frozenset((event.agent, *event.others)),)
-    return (event.agent, frozenset(event.others))
-
-
 def _quote_key(event: Event) -> tuple[str, ...]:
     return tuple(" ".join(q.lower().split()) for q in event.quotes)
 
 
 def identity(event: Event) -> tuple:
-    """What two mentions must share to be one event (dates and factuality aside)."""
-    return (event.relation, _parties(event), _quote_key(event),
-            event.factuality == Factuality.NEGATED)
-
-
-def identity_parts(event: Event) -> tuple:
-    """:func:`identity` as plain values in a fixed order (for a key that is the same on
-    every run)."""
-    parties = [sorted(p) if isinstance(p, frozenset) else p for p in _parties(event)]
+    """What two mentions must share to be one event (dates and factuality aside), as
+    plain values in a fixed order (a key that is the same on every run)."""
+    if event.relation == Relation.SPOKE_WITH:
+        parties: tuple = (tuple(sorted({event.agent, *event.others})),)
+    else:
+        parties = (event.agent, tuple(sorted(set(event.others))))
     return (event.relation.value, parties, _quote_key(event),
             event.factuality == Factuality.NEGATED)
 

@@ -117,12 +117,19 @@ def serialize(triples: Iterable[ox.Triple], fmt: str, prefixes: dict[str, str]) 
         context = jsonld_context()
         compacted = jsonld.compact(expanded, {"@context": context})
         return (json.dumps(compacted, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return _serialize(ordered, fmt, prefixes)
+
+
+def _serialize(triples: Iterable[ox.Triple], fmt: str, prefixes: dict[str, str],
+               output: IO[bytes] | None = None) -> bytes | None:
+    """pyoxigraph's serialiser for every format but JSON-LD: quad formats get the triples
+    in the default graph; the bytes, or None when written to ``output``."""
+    oxfmt = FORMATS[fmt][0]
     if oxfmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-        quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in ordered]
-        return ox.serialize(quads, format=oxfmt, prefixes=prefixes)
-    if oxfmt == ox.RdfFormat.N_TRIPLES:
-        return ox.serialize(ordered, format=oxfmt)
-    return ox.serialize(ordered, format=oxfmt, prefixes=prefixes)
+        triples = (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                   for t in triples)
+    options = {} if oxfmt == ox.RdfFormat.N_TRIPLES else {"prefixes": prefixes}
+    return ox.serialize(triples, output, oxfmt, **options)
 
 
 def _umask() -> int:
@@ -187,17 +194,12 @@ def write_stream(
     if fmt == "jsonld":
         write_graph(triples, output, fmt, prefixes)
         return
-    oxfmt = FORMATS[fmt][0]
-    if oxfmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-        triples = (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-                   for t in triples)
-    options = {} if oxfmt == ox.RdfFormat.N_TRIPLES else {"prefixes": prefixes}
     if str(output) == "-":
-        ox.serialize(triples, sys.stdout.buffer, oxfmt, **options)
+        _serialize(triples, fmt, prefixes, sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
     with atomic_path(output) as tmp, open(tmp, "wb") as fh:
-        ox.serialize(triples, fh, oxfmt, **options)
+        _serialize(triples, fmt, prefixes, fh)
         fh.flush()
         os.fsync(fh.fileno())
 

@@ -41,7 +41,7 @@ import pyoxigraph as ox
 from kg.merge import (
     ReferenceDates,
     document_mentions,
-    identity_parts,
+    identity,
     merge_entity,
     merge_events,
     publisher,
@@ -310,7 +310,7 @@ class DocumentStore:
         for event in events:
             data = {"doc": doc_id, "reference": _date(reference), "publisher": source,
                     "event": _event_data(event)}
-            yield ox.Quad(ox.NamedNode(f"{KGI.iri}group/{digest(*identity_parts(event))}"),
+            yield ox.Quad(ox.NamedNode(f"{KGI.iri}group/{digest(*identity(event))}"),
                           KGI.mention,
                           ox.Literal(json.dumps(data, ensure_ascii=False, sort_keys=True)),
                           _EVENTS)

@@ -222,7 +222,7 @@ def _neighbourhood(store: ox.Store, nodes: list[ox.NamedNode],
     default = ox.DefaultGraph()
     yield from triples
     pointed = {t.object for t in triples if not isinstance(t.object, ox.Literal)}
-    for node in sorted(pointed, key=str):
+    for node in pointed:
         for quad in store.quads_for_pattern(node, vocab.RDF_TYPE, None, default):
             yield ox.Triple(quad.subject, quad.predicate, quad.object)
     for node in nodes:

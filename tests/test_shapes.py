@@ -430,7 +430,7 @@ def _evidence_triples(event: ox.NamedNode, key: str, doc: ox.NamedNode) -> list[
 
 @pytest.mark.slow
 def test_a_100k_triple_graph_validates() -> None:
-    # its speed is measured by scripts/bench.py (validation seconds per triple at two sizes)
+    # how long validation takes, as a share of a build, is measured by scripts/bench.py
     triples = synthetic_graph(events=4000)
     assert len(set(triples)) > 95_000
     report = validate_triples(triples)
