@@ -392,8 +392,9 @@ def pronoun_gender(pronoun) -> str:
 
 def _generic(token, lex: Lexicon) -> bool:
     """ "people say", "a person that says", "everybody", "the people said" (a nation, as
-    a figure for its votes), "young people said", "even people of all views said": nobody
-    in particular. A word of its own makes the noun someone ("people familiar with the
+    a figure for its votes), "young people said", "even people of all views said", "many
+    people in this country who said": nobody in particular (where they are does not say
+    who they are). A word of its own makes the noun someone ("people familiar with the
     talks", "my kid", "the people I met", "those people")."""
     if token.lemma_.lower() not in lex.generic_heads and token.lower_ not in lex.generic_heads:
         return False
@@ -404,7 +405,11 @@ def _generic(token, lex: Lexicon) -> bool:
     return all(c.dep_ in ("det", "predet") and c.lower_ in kinds or c.dep_ in
                ("punct", "relcl", "cc", "conj", "advmod") or
                c.dep_ == "amod" and (c.i < token.i or c.lower_ in kinds) or
-               c.dep_ == "prep" and c.lower_ == "of" for c in children)
+               c.dep_ == "prep" and c.lower_ in PLACE_OR_KIND for c in children)
+
+
+#: prepositions that tell where people are or what kind they are, not who
+PLACE_OR_KIND = {"of", "in", "across", "around", "from", "throughout"}
 
 
 def _a_people(token) -> bool:

@@ -88,6 +88,7 @@ class Lexicon:
     time_preps: frozenset[str]
     generic_determiners: frozenset[str]
     carrying_verbs: frozenset[str]
+    founding_verbs: frozenset[str]
     titles: frozenset[str]
     title_modifiers: frozenset[str]
     anonymous_heads: frozenset[str]
@@ -248,6 +249,7 @@ def _build(data: dict) -> Lexicon:
         time_preps=_words(fact.get("time_preps")),
         generic_determiners=_words(fact.get("generic_determiners")),
         carrying_verbs=_words(fact.get("carrying_verbs")),
+        founding_verbs=_words(fact.get("founding_verbs")),
         titles=_words(data.get("titles")),
         title_modifiers=_words(data.get("title_modifiers")),
         anonymous_heads=_words(data.get("anonymous_heads")) | _words(data.get("person_nouns")),

@@ -278,6 +278,8 @@ def _repaired_names(doc, lex: Lexicon) -> list:
             span = Span(doc, span.start - 1, span.end, label="PERSON")
         elif _titled_misread(span, lex):
             span = Span(doc, span.start, span.end, label="PERSON")
+        elif _titled_inside(span, lex):
+            span = Span(doc, span.start + 1, span.end, label="PERSON")
         out.append(span)
         i += 1
     return out
@@ -298,6 +300,18 @@ def _titled_misread(span, lex: Lexicon) -> bool:
     before = span.doc[span.start - 1] if span.start > 0 else None
     return _misread_name(span, lex) and before is not None and \
         before.text[:1].isupper() and before.lower_ in lex.title_words
+
+
+def _titled_inside(span, lex: Lexicon) -> bool:
+    """An organisation or place span that opens with a person's title and goes on with
+    a name that names no organisation or known place (the ORG "Taoiseach Micheál Martin"):
+    the person so titled."""
+    if span.label_ not in ("ORG", "GPE") or len(span) < 2 or \
+            not span[0].text[:1].isupper() or span[0].lower_ not in lex.title_words:
+        return False
+    from spacy.tokens import Span
+
+    return _misread_name(Span(span.doc, span.start + 1, span.end, label=span.label_), lex)
 
 
 def _misread_name(span, lex: Lexicon, hyphens: bool = False) -> bool:

@@ -164,6 +164,23 @@ def test_present_progressive_without_a_time_ahead_is_asserted(nlp):
         ("convened", "Olaf Scholz", ("leaders",), "asserted", None)}
 
 
+def test_simple_present_set_at_a_time_ahead_is_scheduled(nlp):
+    assert facts(nlp, "How does that help Chancellor Olaf Scholz when he goes to meet "
+                      "with Emmanuel Macron on Friday?") == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "future", "2023-08-18")}
+    assert {e[3] for e in facts(nlp, "Chancellor Olaf Scholz travels to Paris on Friday, "
+                                     "where he meets with Emmanuel Macron.")} == {"future"}
+
+
+def test_simple_present_without_a_time_ahead_is_not_scheduled(nlp):
+    assert {e[3] for e in facts(nlp, "Chancellor Olaf Scholz meets with Emmanuel Macron "
+                                     "today.")} == {"asserted"}
+    # a saying in the simple present tells a story: "on Friday he says …"
+    assert {e[3] for e in facts(nlp, "So on Friday, Chancellor Olaf Scholz says to me, "
+                                     "\u201cWe are with you all the way.\u201d")} == \
+        {"asserted"}
+
+
 # 7. A saying in the present by anyone of a kind is a case put, not words said.
 
 def test_a_kind_of_person_telling_is_hypothetical(nlp):
@@ -185,3 +202,40 @@ def test_what_you_might_say_is_not_asserted(nlp):
     found = facts(nlp, "You might say to her, \u201cHoney, when the sirens start at "
                        "night, hide in the basement.\u201d")
     assert all(fact != "asserted" for *_, fact, _date in found)
+
+
+# 8. Refusing or failing to act denies the act; a case put under a denied intention is
+# put, not denied.
+
+def test_declining_to_meet_is_negated(nlp):
+    assert facts(nlp, "Chancellor Olaf Scholz declined to meet with Emmanuel Macron.") == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "negated", None)}
+    assert {e[3] for e in facts(nlp, "Why has Chancellor Olaf Scholz refused to talk with "
+                                     "Emmanuel Macron?")} == {"negated"}
+
+
+def test_a_case_under_a_denied_intention_is_hypothetical(nlp):
+    assert {e[:4] for e in facts(nlp, "The militia says it has no interest in fighting "
+                                      "unless Gaza is invaded by Israel.")} == {
+        ("attacked", "Israel", ("Gaza",), "hypothetical")}
+    assert {e[:4] for e in facts(nlp, "Israel has no intention of attacking Gaza.")} == {
+        ("attacked", "Israel", ("Gaza",), "negated")}
+
+
+# 9. What is set up for a purpose has its purpose ahead of it; a journey's purpose is met.
+
+def test_the_purpose_of_what_was_set_up_lies_ahead(nlp):
+    assert facts(nlp, "Norway signed an arrangement to bring together experts from "
+                      "across the region.") == {
+        ("convened", "Norway", ("experts",), "future", None)}
+    assert facts(nlp, "Chancellor Olaf Scholz traveled to Paris to meet with Emmanuel "
+                      "Macron.") == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "asserted", None)}
+
+
+def test_asking_how_often_tells_of_no_one_event(nlp):
+    assert {e[3] for e in facts(nlp, "How often does Chancellor Olaf Scholz speak with "
+                                     "Emmanuel Macron?")} == {"hypothetical"}
+    # how something was done takes the doing for granted
+    assert {e[3] for e in facts(nlp, "How quickly did Chancellor Olaf Scholz call "
+                                     "Emmanuel Macron?")} == {"asserted"}

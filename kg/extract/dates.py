@@ -34,6 +34,8 @@ _AGO = re.compile(r"\b(\d+|one|a|an|two|three|four|five|six|seven) days? ago\b")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _DAY = re.compile(r"\b\d{1,2}\b")
 _NOISE = re.compile(r"[’']s\b|[,.]")
+#: a span of days ("December 9-10", "5–6 June"): the event begins on the first
+_DAY_SPAN = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}\b")
 
 
 def resolve_date(text: str, reference: dt.date | None, future: bool = False) -> dt.date | None:
@@ -82,6 +84,7 @@ def month_day(text: str) -> tuple[int, int] | None:
 
 
 def _absolute(clean: str, reference: dt.date | None) -> dt.date | None:
+    clean = _DAY_SPAN.sub(r"\1", clean)
     if not _DAY.search(_YEAR.sub(" ", clean)):
         return None  # a month, or a month and a year: no single day
     has_year = bool(_YEAR.search(clean))

@@ -62,6 +62,10 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
             hypothetical = True
         elif _condition(child):
             hypothetical = True  # "If it is Mom or Dad, Dad says …": a case put
+        elif child.dep_ == "advmod" and child.lower_ in lex.habit_adverbs and any(
+                g.dep_ == "advmod" and g.lower_ == "how" for g in child.children):
+            hypothetical = True  # "How often does he speak with Newsom?": asks how
+            # much, of a habit, and tells of no one event
     if _generic_saying(verb, lex):
         hypothetical = True  # "a mother is telling her child, …": a case, not words said
     if not (hypothetical or future) and _scheduled(verb, lex):
@@ -88,17 +92,25 @@ def _present_tense(verb) -> bool:
 
 
 def _scheduled(verb, lex: Lexicon) -> bool:
-    """ "On Thursday, the President is meeting with …", "tomorrow he is meeting …": a
-    present progressive set at a time ahead tells what is scheduled. Without a time, or
-    with one of now or of the past ("today", "last week"), it tells what goes on; a span
-    ("over the next two days") may have begun already."""
-    if verb.tag_ != "VBG" or not _present_tense(verb):
+    """ "On Thursday, the President is meeting with …", "tomorrow he is meeting …", "when
+    he goes to meet Xi on Monday": a present, progressive or simple, set at a time ahead
+    tells what is scheduled. Without a time, or with one of now or of the past ("today",
+    "last week"), it tells what goes on; a span ("over the next two days") may have begun
+    already. The time may hang from the verb's infinitive ("goes to meet … on Monday")
+    or be the day a relative clause is of ("on Tuesday, where he meets …"). (A verb of
+    saying in the simple present tells a story or a habit: "on Monday he says …".)"""
+    if not _present_tense(verb) or verb.tag_ != "VBG" and (
+            verb.lemma_.lower() in lex.speech_verbs or verb.pos_ != "VERB"):
         return False
     words: set[str] = set()
-    for child in verb.children:
+    infinitives = [c for c in verb.children if c.pos_ == "VERB" and c.dep_ in
+                   ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children)]
+    for child in (c for v in (verb, *infinitives) for c in v.children):
         if child.dep_ in ("npadvmod", "advmod", "tmod") or (
                 child.dep_ == "prep" and child.lower_ in lex.time_preps):
             words |= _phrase_words(child)
+    if verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
+        words.add(verb.head.lower_)
     if words & lex.later_words:
         return True  # "later today"
     return bool(words & lex.future_times) and not words & lex.present_times
@@ -212,8 +224,11 @@ def _unquoted(sent) -> list:
 def _no_intention(trigger, lex: Lexicon) -> bool:
     """A denied intention above the event in its clause ("no intention of engaging",
     "no plans to meet"), however the parser attached what follows it."""
-    for token in trigger.ancestors:
-        if token.pos_ in ("VERB", "AUX"):
+    for token in (trigger, *trigger.ancestors):
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+            return False  # "no interest in getting involved unless Gaza is invaded": the
+            # case on which the intention hangs is put, not denied
+        if token is not trigger and token.pos_ in ("VERB", "AUX"):
             return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.intention_nouns
                        and any(d.lower_ == "no" for d in c.children) for c in token.children)
     return False
@@ -491,6 +506,17 @@ def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
     return main if main in (Factuality.FUTURE, Factuality.HYPOTHETICAL) else None
 
 
+def _founded(token, child, lex: Lexicon) -> bool:
+    """Is ``child`` the purpose of setting something up ("signed an arrangement to bring
+    together experts", "announced $200 million for centers to bring together teams")? The
+    purpose lies ahead of what was set up, whenever that was."""
+    if not syntax.infinitive(child) or child.dep_ not in ("advcl", "acl", "relcl"):
+        return False
+    verb = syntax.governing_verb(token) if token.pos_ in ("NOUN", "PROPN") else token
+    return verb is not None and verb.pos_ == "VERB" and \
+        verb.lemma_.lower() in lex.founding_verbs
+
+
 def _for_to(verb) -> bool:
     """An infinitive with its own subject brought in by "for" ("for Biden to talk")."""
     return syntax.infinitive(verb) and any(c.dep_ == "mark" and c.lower_ == "for"
@@ -606,6 +632,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             if own == Factuality.NEGATED:
                 return own
             found = found or own
+            if found is None and child is not None and _founded(token, child, lex):
+                found = Factuality.FUTURE  # "signed an arrangement to bring together …"
             if found == Factuality.FUTURE and _conditioned(token):
                 found = Factuality.HYPOTHETICAL  # "if he's here, it will be an opportunity
                 # to engage with him": what lies ahead of a case put is put too
@@ -621,6 +649,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
                     break  # (not "continues to engage", where "continue" says nothing)
         elif token.pos_ in ("NOUN", "PROPN", "ADJ"):
             found = found or timed(_nominal_factuality(token, lex))
+            if found is None and child is not None and _founded(token, child, lex):
+                found = Factuality.FUTURE  # "launched an initiative to convene …"
             if found is None and child is not None:
                 found = timed(_governor_factuality(token, lex))
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and found is None:

@@ -177,10 +177,12 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
 
 def _glossed(verb, lex: Lexicon) -> bool:
     """A verb of saying that an adverb makes a gloss ("is essentially saying", "in
-    effect said"): what follows is what someone meant, in the reporter's words."""
-    return any(c.dep_ in ("advmod", "prep", "npadvmod") and c.i < verb.i + 2 and
-               " ".join(t.lower_ for t in c.subtree) in lex.gloss_words
-               for c in verb.children)
+    effect said", "saying, basically, …"): what follows is what someone meant, in the
+    reporter's words."""
+    doc = verb.doc
+    return any(c.dep_ in ("advmod", "prep", "npadvmod") and (c.i < verb.i or all(
+        t.is_punct for t in doc[verb.i + 1:c.left_edge.i])) and
+        " ".join(t.lower_ for t in c.subtree) in lex.gloss_words for c in verb.children)
 
 
 def _is_speech_verb(token, quote: Quote, lex: Lexicon) -> bool:
