@@ -80,6 +80,14 @@ def test_long_paragraphs_are_cut_at_sentence_ends():
     assert all(p.rstrip().endswith(".") for _, p in pieces)
 
 
+def test_long_paragraphs_are_not_cut_after_an_initial_or_an_abbreviation():
+    sentence = "Mr. Lee of the U.S. Department of State met Gen. J. Smith on Jan. 5 in St. Louis. "
+    text = sentence * 20
+    pieces = list(paragraphs(text, max_chars=300))
+    assert len(pieces) > 1
+    assert all(p == sentence * (len(p) // len(sentence)) for _, p in pieces)
+
+
 def test_document_longer_than_max_length_is_parsed_in_pieces():
     nlp = load_pipeline()
     nlp.max_length = 2_000
