@@ -11,13 +11,14 @@ official") and collectives ("his national security team").
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from kg import syntax
 from kg.gazetteer import Gazetteer, fold
 from kg.lexicon import Lexicon, load_first_names
-from kg.marks import quote_spans
+from kg.marks import doc_quote_spans
 from kg.model import Entity, EntityType
 from kg.names import (
     Mention,
@@ -28,7 +29,7 @@ from kg.names import (
     sole_subject,
     untagged_names,
 )
-from kg.nlp import Segment
+from kg.nlp import Segment, tokens_among
 
 #: how many sentences back a title ("the president") looks for the person named with it
 TITLE_WINDOW = 6
@@ -317,8 +318,7 @@ class DocEntities:
     def _title_core(self, title: str) -> str | None:
         """The longest known title a written title ends with: "vice president" for "Vice
         President", which "the president" does not name."""
-        return next((title[i:] for i in _suffix_starts(title) if title[i:] in
-                     self.lexicon.titles), None)
+        return _title_core(title, self.lexicon.titles)
 
     def _role(self, token) -> str | None:
         """ "The President" when the document names no president: a person known by role
@@ -420,6 +420,11 @@ def _a_people(token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
+@functools.lru_cache(maxsize=4096)  # asked again for every title of every person named
+def _title_core(title: str, titles: frozenset[str]) -> str | None:
+    return next((title[i:] for i in _suffix_starts(title) if title[i:] in titles), None)
+
+
 def _suffix_starts(phrase: str) -> list[int]:
     return [0] + [i + 1 for i, ch in enumerate(phrase) if ch == " "]
 
@@ -472,7 +477,7 @@ def find_entities(segments: list[Segment], lexicon: Lexicon, gazetteer: Gazettee
     result.segments = {id(s.doc): s.index for s in segments}
     result.sentence_starts = [(s.index, sent.start) for s in segments for sent in s.doc.sents]
     for segment in segments:
-        for start, end in quote_spans(segment.doc.text):
+        for start, end in doc_quote_spans(segment.doc):
             result.quoted.update((segment.index, t.i) for t in segment.doc
                                  if start <= t.idx < end)
     cluster_names(result, name_mentions(segments, lexicon, gazetteer), lexicon, gazetteer)
@@ -510,8 +515,8 @@ def _bare_titles(segments: list[Segment], lex: Lexicon) -> dict[str, Pos]:
     """Where each one-word title is first written as "the <title>" with nothing else."""
     first: dict[str, Pos] = {}
     for segment in segments:
-        for token in segment.doc:
-            if token.lower_ in lex.title_heads and token.pos_ in ("NOUN", "PROPN") and all(
+        for token in tokens_among(segment.doc, lex.title_heads):
+            if token.pos_ in ("NOUN", "PROPN") and all(
                     c.dep_ in ("det", "punct") for c in token.children if c.i < token.i) and \
                     any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
                     not _of_phrase(token):
@@ -523,8 +528,16 @@ def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> N
     """Resolve, in reading order, what refers back: "the president" to the person with
     that title, "he" and "she" to the person just mentioned (a pronoun resolved is a
     mention in turn, so "he … he" chains). Each becomes a mention for what follows."""
+    # only pronouns, titles and anonymous sources' nouns can refer: the rest is passed over
+    words = lex.person_pronouns | lex.title_words
+    roles: dict[int, list[int]] = {}
+    for seg, i in result.anonymous:
+        roles.setdefault(seg, []).append(i)
     for segment in segments:
-        for token in segment.doc:
+        doc = segment.doc
+        candidates = {t.i for t in tokens_among(doc, words)}
+        candidates.update(roles.get(segment.index, ()))
+        for token in (doc[i] for i in sorted(candidates)):
             pos = (segment.index, token.i)
             if pos in result.by_token or (token.dep_ in ("compound", "amod", "nmod") and (
                     segment.index, token.head.i) in result.by_token):
@@ -559,10 +572,9 @@ def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexico
     definite "the official" is the last one of that role named before."""
     seen: dict[str, str] = {}  # head word -> key of the last anonymous source with it
     for segment in segments:
-        for token in segment.doc:
+        for token in tokens_among(segment.doc, lex.anonymous_heads):
             pos = (segment.index, token.i)
-            if pos in result.by_token or token.pos_ not in ("NOUN", "PROPN") or \
-                    token.lower_ not in lex.anonymous_heads:
+            if pos in result.by_token or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             if any(c.dep_ == "appos" for c in token.children):
                 continue  # "the spokesman, John Kirby": named by the apposition

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from kg.gazetteer import Gazetteer, fold, load_gazetteer
 from kg.lexicon import Lexicon, load_first_names
 from kg.model import Entity, EntityType
-from kg.nlp import Segment
+from kg.nlp import Segment, tokens_among
 from kg.syntax import DASHES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -184,16 +184,21 @@ def _opens_address(span, lex: Lexicon | None) -> bool:
     "John, so, talking about …", "Nandita, the President is briefed …" (a title after
     the comma that no second comma closes is that clause's subject, not an apposition:
     "Netanyahu, the prime minister, said …")."""
+    if lex is None:
+        return False
     doc = span.doc
     sent = span.root.sent
-    start = sent.start
+    # the words before it in its clause must be a reporter's "Q" or discourse markers
+    # ("it's Syria — Mom, I'd like to meet you": a new clause begins at the dash); read
+    # from the name back, the first other word settles it
     for i in range(span.start - 1, sent.start - 1, -1):
-        if doc[i].text in (*DASHES, ":", ";"):
-            start = i + 1  # "it's Syria — Mom, I'd like to meet you": a new clause begins
+        token = doc[i]
+        if token.text in (*DASHES, ":", ";"):
             break
-    before = [t for t in doc[start:span.start] if not (t.is_punct or t.is_space)]
-    if lex is None or any(t.text != "Q" and not _discourse([t], lex) for t in before) or \
-            span.end + 1 >= len(doc):
+        if not (token.is_punct or token.is_space) and token.text != "Q" and \
+                not _discourse([token], lex):
+            return False
+    if span.end + 1 >= len(doc):
         return False
     if doc[span.end].text in DASHES:
         # "Karine — spoken to the UK, anybody?": a question that opens by calling on
@@ -339,14 +344,15 @@ def _titled_names(doc, lex: Lexicon, gaz: Gazetteer) -> list:
     entity covers them and they name no organisation or place."""
     from spacy.tokens import Span
 
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    covered: set[int] | None = None
     spans = []
-    i = 0
-    while i < len(doc):
-        token = doc[i]
-        if not (token.text[:1].isupper() and token.lower_ in lex.title_words):
-            i += 1
+    i = 0  # where the next title may begin (not among the words the last one took)
+    for token in tokens_among(doc, lex.title_words):
+        if token.i < i or not token.text[:1].isupper():
             continue
+        if covered is None:
+            covered = {k for ent in doc.ents for k in range(ent.start, ent.end)}
+        i = token.i
         j = i + 1
         while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered and \
                 doc[j].text[:1].isupper() and doc[j].lower_ not in lex.title_words:
@@ -525,9 +531,12 @@ def untagged_names(result: DocEntities, segments: list[Segment]) -> None:
             words = entity.label.split()
             names.setdefault(words[-1], key)
             names.setdefault(entity.label, key)
+    # only tokens that may be one of these names are looked at (spaCy's lower_ is the
+    # text's str.lower(), so a token whose text is a name has that name's lower case)
+    lowered = {name.lower() for name in names}
     added = False
     for segment in segments:
-        for token in segment.doc:
+        for token in tokens_among(segment.doc, lowered):
             pos = (segment.index, token.i)
             if pos in result.by_token or token.text not in names or token.pos_ not in (
                     "PROPN", "NOUN", "ADJ") or not token.text[:1].isupper():

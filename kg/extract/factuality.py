@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from kg import syntax
 from kg.lexicon import Lexicon
-from kg.marks import quote_spans
+from kg.marks import doc_quote_spans
 from kg.model import Factuality
 
 
@@ -217,7 +217,7 @@ def _habitual_saying(verb, lex: Lexicon) -> bool:
 
 def _unquoted(sent) -> list:
     """The tokens of a sentence outside its quotation marks."""
-    spans = quote_spans(sent.doc.text)
+    spans = doc_quote_spans(sent.doc)
     return [t for t in sent if not any(start <= t.idx < end for start, end in spans)]
 
 

@@ -28,9 +28,9 @@ from kg import syntax
 from kg.entities import DocEntities, Role, pronoun_gender
 from kg.extract.dates import event_date
 from kg.lexicon import Lexicon
-from kg.marks import quote_spans
+from kg.marks import doc_quote_spans
 from kg.model import EntityType
-from kg.nlp import Segment
+from kg.nlp import Segment, doc_text
 
 FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
 #: words a title leaves in lower case ("Tackling the Climate Crisis at Home and Abroad")
@@ -51,11 +51,11 @@ class Quote:
     @property
     def open_ended(self) -> bool:
         """Left open at the end of its paragraph: the quote goes on in the next one."""
-        return not any(ch in "”\"»" for ch in self.segment.doc.text[self.end:self.end + 3])
+        return not any(ch in "”\"»" for ch in doc_text(self.segment.doc)[self.end:self.end + 3])
 
     @property
     def whole_paragraph(self) -> bool:
-        text = self.segment.doc.text
+        text = doc_text(self.segment.doc)
         return not text[: self.start].strip(" “\"«„") and not text[self.end:].strip(" ”\"».,")
 
 
@@ -68,8 +68,9 @@ def find_quotes(segments: list[Segment], ents: DocEntities, lex: Lexicon,
     last_by_segment: dict[int, Quote] = {}
     for segment in segments:
         doc = segment.doc
-        for start, end in quote_spans(doc.text):
-            quote = Quote(segment, start, end, doc.text[start:end])
+        text = doc_text(doc)
+        for start, end in doc_quote_spans(doc):
+            quote = Quote(segment, start, end, text[start:end])
             if not _is_statement(quote, lex):
                 continue
             recent = _recent_speaker(quotes, segment.index)
@@ -109,7 +110,7 @@ def _is_statement(quote: Quote, lex: Lexicon) -> bool:
     words = [t for t in tokens if t.is_alpha]
     if len(words) < lex.quote_min_words:
         return False
-    before = quote.segment.doc.text[:quote.start].rstrip(" “\"«„").lower()
+    before = doc_text(quote.segment.doc)[:quote.start].rstrip(" “\"«„").lower()
     if before.endswith(tuple(lex.naming_words)):
         return False  # "the so-called “hard to abate” sectors": a term, not a saying
     content = [t for t in words if t.pos_ not in FUNCTION_POS]
@@ -125,7 +126,7 @@ def _stands_alone(quote: Quote) -> bool:
     """The quote is its sentences (up to the marks and a little punctuation), not a phrase
     quoted inside a sentence of the reporter's own."""
     tokens = [t for t in quote.segment.doc if _inside(t, quote)]
-    sents = {t.sent.start: t.sent for t in tokens}
+    sents = _sentences(tokens)
     outside = [t for sent in sents.values() for t in sent
                if not _inside(t, quote) and not t.is_punct and not t.is_space]
     return not outside
@@ -133,6 +134,20 @@ def _stands_alone(quote: Quote) -> bool:
 
 def _inside(token, quote: Quote) -> bool:
     return quote.start <= token.idx < quote.end
+
+
+def _sentences(tokens) -> dict[int, object]:
+    """The sentences of some tokens given in document order, by where each starts:
+    ``{t.sent.start: t.sent for t in tokens}``, finding a sentence once rather than once
+    for each of its tokens."""
+    found: dict[int, object] = {}
+    end = -1  # where the last sentence found ends
+    for token in tokens:
+        if token.i >= end:
+            sent = token.sent
+            found[sent.start] = sent
+            end = sent.end
+    return found
 
 
 def _recent_speaker(quotes: list[Quote], index: int) -> str | None:
@@ -168,7 +183,7 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
         according = _according_to(tokens, quote, ents)
         if according:
             quote.speaker = according
-    sents = {t.sent.start: t.sent for t in tokens}
+    sents = _sentences(tokens)
     if quote.verb is not None and quote.verb.doc is doc:
         sents[quote.verb.sent.start] = quote.verb.sent
     first, last = min(sents), max(sents)
@@ -203,7 +218,7 @@ def _adjacent_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
     after = list(doc[tokens[-1].i + 1: tokens[-1].i + 5])
     # "“…,” he said": a quote that a comma closes is attributed after it; else a verb
     # right before it comes first ("as we say “with hatred” — he calls it out")
-    tail = doc.text[quote.end - 1:quote.end + 3].replace(" ", "")
+    tail = doc_text(doc)[quote.end - 1:quote.end + 3].replace(" ", "")
     found = []
     for side in (after, before) if any(m in tail for m in ",?!") else (before, after):
         for token in side:
@@ -261,7 +276,7 @@ def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
 
 def _nearby_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
     """Speech verbs outside the quote in the quote's sentences, nearest first."""
-    sents = {t.sent.start: t.sent for t in tokens}
+    sents = _sentences(tokens)
     verbs = [t for sent in sents.values() for t in sent if _is_speech_verb(t, quote, lex)
              and not _says_something_else(t, quote)]
     return sorted(verbs, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
@@ -326,7 +341,7 @@ def _example(noun):
 
 
 def _according_to(tokens, quote: Quote, ents: DocEntities) -> str | None:
-    for sent in {t.sent.start: t.sent for t in tokens}.values():
+    for sent in _sentences(tokens).values():
         for token in sent:
             if token.lower_ == "according" and not _inside(token, quote):
                 for obj in syntax.prep_objects(token, {"to"}):
@@ -338,7 +353,7 @@ def _according_to(tokens, quote: Quote, ents: DocEntities) -> str | None:
 
 def _colon_verb(doc, lex: Lexicon):
     """The speech verb of a paragraph that ends with a colon, introducing a quote."""
-    text = doc.text.rstrip()
+    text = doc_text(doc).rstrip()
     if not text.endswith(":"):
         return None
     last = list(doc.sents)[-1]

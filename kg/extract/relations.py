@@ -26,6 +26,7 @@ from kg.entities import DocEntities, Role
 from kg.gazetteer import load_gazetteer
 from kg.lexicon import Lexicon, Trigger
 from kg.model import EntityType, Relation
+from kg.nlp import lower_ids, string_id, tokens_tagged
 
 #: light verbs whose subject holds a conversation named by their object ("held talks")
 TALK_LIGHT_VERBS = {"hold", "have", "conduct", "host", "make", "place", "join"}
@@ -52,9 +53,15 @@ class Found:
     agent_token: object = None  # the spaCy Token that names the agent
 
 
+#: the parts of speech of the nominal triggers
+NOMINAL = frozenset({"NOUN", "PROPN"})
+#: the parts of speech of all triggers
+TRIGGERING = NOMINAL | syntax.VERBS
+
+
 def find_relations(doc, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
     """Every spoke_with, attacked and convened mention in one parsed paragraph."""
-    for token in doc:
+    for token in tokens_tagged(doc, TRIGGERING):
         if token.pos_ in syntax.VERBS:
             yield from _verb_events(token, ents, lex)
             if token.lemma_.lower() in lex.launch_verbs:
@@ -66,14 +73,13 @@ def find_relations(doc, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
 def nominal_triggers(doc, lex: Lexicon) -> Iterator[tuple[Relation, object]]:
     """Every noun of the lexicon's nominal triggers, with its relation, whatever its
     arguments ("the attack", "Saturday's strike")."""
-    for token in doc:
-        if token.pos_ in ("NOUN", "PROPN"):
-            for key in _noun_keys(token):
-                relations = {t.relation for t in lex.nouns.get(key, ())}
-                for relation in sorted(relations):
-                    yield relation, token
-                if relations:
-                    break
+    for token in tokens_tagged(doc, NOMINAL):
+        for key in _noun_keys(token):
+            relations = {t.relation for t in lex.nouns.get(key, ())}
+            for relation in sorted(relations):
+                yield relation, token
+            if relations:
+                break
 
 
 # -- verbs ---------------------------------------------------------------------------
@@ -136,11 +142,15 @@ def _naming(verb) -> bool:
 
 
 def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
-    if verb.lemma_.lower() == "call" and _naming(verb):
+    lemma = verb.lemma_.lower()
+    triggers = lex.verbs.get(lemma, ())
+    if not triggers:
+        return  # (most verbs: nothing more to look at)
+    if lemma == "call" and _naming(verb):
         return  # "an agency called DARPA" ("called out", "called off": see _phrasal)
     if _shared(verb):
         return  # "co-host the Summit with Zambia": Zambia hosts too
-    for trigger in lex.verbs.get(verb.lemma_.lower(), ()):
+    for trigger in triggers:
         if not _multiword_ok(verb, trigger) or _phrasal(verb, trigger, lex):
             continue
         if trigger.relation == Relation.SPOKE_WITH and (
@@ -270,9 +280,10 @@ def _noun_keys(noun) -> list[str]:
     """The lemma and, for a hyphenated compound ("counter-offensive"), the whole word."""
     keys = [noun.lemma_.lower()]
     doc = noun.doc
-    if noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-":
+    words, hyphen = lower_ids(doc), string_id("-")  # (a token is "-" when its lower_ is)
+    if noun.i + 2 < len(doc) and words[noun.i + 1] == hyphen:
         keys.insert(0, f"{noun.lower_}-{doc[noun.i + 2].lower_}")
-    if noun.i >= 2 and doc[noun.i - 1].text == "-":
+    if noun.i >= 2 and words[noun.i - 1] == hyphen:
         keys.insert(0, f"{doc[noun.i - 2].lower_}-{noun.lower_}")
     return keys
 
