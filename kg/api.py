@@ -16,6 +16,7 @@ whatever the size of the corpus.
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import os
 import tempfile
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Triple
 
-from kg import rdfio
+from kg import memory, rdfio
 from kg.corpus import iter_corpus
 from kg.extract import extract_document
 from kg.gazetteer import Gazetteer, load_gazetteer
@@ -279,12 +280,15 @@ def build(
         _update_store(kept, documents(), extracted, result,
                       pipeline_fingerprint(model, lexicons, linker, kbs), on_document)
         clock.lap("read and extract")
+        gc.collect()  # the model and the parses are gone: hand their memory back
+        memory.release()
         merged = kept.merge()
         result.entities, result.events = merged.entities, merged.events
         result.triple_count = merged.triples
         if keep_triples:
             result.triples = list(kept.triples())
         clock.lap("merge")
+        kept.reopen()  # what merging made RocksDB keep is not needed any more
         if validate:
             from kg.validate import validate_store
 
