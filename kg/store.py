@@ -14,7 +14,7 @@ An Oxigraph store (pyoxigraph, RocksDB on disk) in DIR holds:
 A run reads the corpus, parses only the documents whose fingerprint is new or changed,
 withdraws the documents that are gone, and merges everything again (merging is cheap, and
 a run interrupted half-way is repaired by the next). Merging is a stream
-(:meth:`DocumentStore.merge`): a scratch store groups every document's entities and
+(:meth:`DocumentStore.merge`): a scratch table groups every document's entities and
 events by their merge keys, each group is merged alone, and the merged graph is written a
 flushed batch at a time. The pipeline's fingerprint covers
 the code and data that reading and extraction use (found by following their imports),

@@ -171,7 +171,7 @@ def test_the_store_merges_as_a_stream_what_consolidate_merges_in_memory(tmp_path
         assert merged.triples == len(expected.splitlines())
         entity_type = "<https://w3id.org/kgbuild/ontology#Entity> ."
         assert merged.entities == sum(line.endswith(entity_type) for line in expected.splitlines())
-        # only the documents' graphs are left (the scratch store was elsewhere); merging
+        # only the documents' graphs are left (the scratch table was elsewhere); merging
         # again gives the same graph
         assert len(list(kept.store.named_graphs())) == len(results)
         kept.merge()
