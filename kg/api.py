@@ -16,7 +16,6 @@ whatever the size of the corpus.
 from __future__ import annotations
 
 import contextlib
-import gc
 import itertools
 import os
 import tempfile
@@ -280,8 +279,7 @@ def build(
         _update_store(kept, documents(), extracted, result,
                       pipeline_fingerprint(model, lexicons, linker, kbs), on_document)
         clock.lap("read and extract")
-        gc.collect()  # the model and the parses are gone: hand their memory back
-        memory.release()
+        memory.release()  # the model and the parses are gone: hand their memory back
         merged = kept.merge()
         result.entities, result.events = merged.entities, merged.events
         result.triple_count = merged.triples

@@ -383,6 +383,8 @@ class DocEntities:
 #: determiners that leave a noun unspecific ("a person", "some people", "every kid")
 INDEFINITE = {"a", "an", "some", "any", "every", "many", "most", "all", "no", "more",
               "other", "few", "several"}
+#: prepositions that tell where people are or what kind they are, not who
+PLACE_OR_KIND = {"of", "in", "across", "around", "from", "throughout"}
 
 
 def pronoun_gender(pronoun) -> str:
@@ -407,9 +409,6 @@ def _generic(token, lex: Lexicon) -> bool:
                c.dep_ == "amod" and (c.i < token.i or c.lower_ in kinds) or
                c.dep_ == "prep" and c.lower_ in PLACE_OR_KIND for c in children)
 
-
-#: prepositions that tell where people are or what kind they are, not who
-PLACE_OR_KIND = {"of", "in", "across", "around", "from", "throughout"}
 
 
 def _a_people(token) -> bool:

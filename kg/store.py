@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
-import gc
 import hashlib
 import itertools
 import json
@@ -223,10 +222,10 @@ class DocumentStore:
         """Close the store and open it again. RocksDB keeps what it has read and written
         (its caches, table readers and write buffers) for as long as the store is open,
         in proportion to the store, and glibc keeps what it frees: after merging the
-        White House corpus that was 190 MB, which this hands back before the next phase."""
+        White House corpus that was 150-190 MB, which this hands back before the next
+        phase."""
         self.store.flush()
         del self.store
-        gc.collect()
         memory.release()
         self.store = ox.Store(str(self.path))
 

@@ -877,7 +877,8 @@ def test_a_pronoun_of_the_other_gender_does_not_go_on_with_the_last_speaker(nlp)
     ("We have seen Joe Biden bringing NATO together to show unity against Russia.", []),
     ("Joe Biden rallied the West against the invasion.", []),
     # to rally people is to stir them to act, not to gather them
-    ("The Chancellor rallied thirty allies and partners to impose costs on Russia.", []),
+    ("Chancellor Olaf Scholz rallied fellow corporate leaders to commit to hiring "
+     "veterans.", []),
     ("Joe Biden brought together the Quad leaders on Tuesday to discuss vaccines.",
      [("Joe Biden", ("Quad",))]),
 ])
