@@ -3,7 +3,7 @@
 glibc's allocator keeps what a process frees for reuse, so memory freed after a phase
 (the spaCy model and parses after extraction; RocksDB's caches and buffers when the store
 is closed after merging) stayed with the process. On the whole-corpus store of the White
-House corpus, merging alone left the process at 230-266 MB; closing the store and
+House corpus, merging alone left the process at 227-271 MB; closing the store and
 :func:`release` brought it to 77 MB. :func:`release` collects Python's garbage and asks
 glibc to return its free memory (``malloc_trim``); on other C libraries only the first.
 """
