@@ -5,7 +5,8 @@
     print(result.summary())
 
 Stages, in one direction: read (:mod:`kg.corpus`) → parse (:mod:`kg.nlp`) → extract
-(:mod:`kg.extract`) → link (:mod:`kg.link`) → keep each document's result in a store
+(:mod:`kg.extract`) → link (:mod:`kg.link`), these three in batches of documents, here
+or in worker processes (:mod:`kg.workers`) → keep each document's result in a store
 (:mod:`kg.store`: the user's ``--store``, else a temporary one) → merge across documents
 (:mod:`kg.merge`) and map to RDF (:mod:`kg.rdf`) as a stream into the store's default
 graph → validate it piece by piece (:mod:`kg.validate`) → write it as a stream
@@ -16,7 +17,6 @@ whatever the size of the corpus.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import tempfile
 import time
@@ -28,15 +28,11 @@ from pyoxigraph import Triple
 
 from kg import memory, rdfio
 from kg.corpus import iter_corpus
-from kg.extract import extract_document
-from kg.gazetteer import Gazetteer, load_gazetteer
-from kg.lexicon import Lexicon, load_lexicon
 from kg.link import make_linker
-from kg.link.linker import Linker
 from kg.model import DocResult, Document, Relation, Skipped
-from kg.nlp import Segment, load_pipeline, parse_documents
 from kg.store import DocumentStore, document_fingerprint, pipeline_fingerprint
 from kg.vocab import DEFAULT_BASE, prefixes
+from kg.workers import extract_documents  # the per-document stream, in the API too
 
 #: where the per-document work runs
 EXECUTORS = ("local", "dask")
@@ -105,64 +101,6 @@ class BuildResult:
         return "\n".join(lines)
 
 
-def default_batch_size(n_process: int) -> int:
-    """Paragraphs per spaCy batch. In one process, 64 (a little faster than 16). With
-    several, 16: the workers stay evenly loaded, and each worker's memory stays flat,
-    since a batch's working memory is kept by the process afterwards (-j 2, White House
-    documents: on 200, 1.09x and 1.03x spaCy alone in two runs with 16, 1.03x with 64;
-    on 1,500, peak memory 444 MiB with 16, 582 and 602 MiB with 64)."""
-    return 64 if n_process == 1 else 16
-
-
-def extract_documents(
-    documents: Iterable[Document],
-    model: str | None = None,
-    lexicons: Iterable[str | os.PathLike[str]] = (),
-    n_process: int = 1,
-    batch_size: int | None = None,
-    linker: Linker | None = None,
-) -> Iterator[DocResult | Skipped]:
-    """Parse, extract and link a stream of documents (the per-document work, in input
-    order). ``batch_size``: paragraphs per spaCy batch, by default
-    :func:`default_batch_size`.
-
-    A document on which extraction fails (a bug) comes out as a :class:`Skipped` that
-    says so, and the stream goes on."""
-    documents = iter(documents)
-    first = next(documents, None)
-    if first is None:  # nothing to read: the model is not even loaded
-        return
-    nlp = load_pipeline(model)
-    lexicon = load_lexicon(lexicons)
-    gazetteer = load_gazetteer()
-    stream = itertools.chain([first], documents)
-    batch_size = batch_size or default_batch_size(n_process)
-    yield from extract_parsed(parse_documents(nlp, stream, batch_size, n_process),
-                              lexicon, gazetteer, linker)
-
-
-def extract_parsed(parsed: Iterable[tuple[Document, list[Segment]]], lexicon: Lexicon,
-                   gazetteer: Gazetteer, linker: Linker | None) -> Iterator[DocResult | Skipped]:
-    """Extract and link parsed documents, here or on a cluster's worker
-    (:mod:`kg.distributed`). A document on which extraction fails (a bug) comes out as
-    a :class:`Skipped` that says so, and the stream goes on."""
-    for document, segments in parsed:
-        try:
-            result = extract_document(document, segments, lexicon, gazetteer)
-            if linker is not None:
-                linker.link(result)
-            yield result
-        except Exception as exc:  # a bug must not cost the rest of the corpus
-            yield failed(document, exc)
-
-
-def failed(document: Document, exc: Exception) -> Skipped:
-    """The skip of a document that kgbuild failed on."""
-    return Skipped(document.path or document.id,
-                   f"kgbuild failed on it ({type(exc).__name__}: {exc}); the rest was "
-                   "built; please report this bug with the file")
-
-
 def _update_store(kept: DocumentStore, documents: Iterable[Document],
                   extracted: Callable[[Iterable[Document]], Iterator[DocResult]],
                   result: BuildResult, pipeline: str,
@@ -224,7 +162,9 @@ def build(
     skipped, reported through ``on_skip`` and counted. ``store``: a folder that keeps
     what each document gave (:mod:`kg.store`), so that a later build parses only new and
     changed documents; it then also holds the merged graph. ``executor``: ``local`` (this
-    machine, ``n_process`` spaCy processes) or ``dask`` (the per-document work runs on the
+    machine: this process, or ``n_process`` worker processes started afresh, which
+    needs the ``if __name__ == "__main__":`` guard in a script that calls this) or
+    ``dask`` (the per-document work runs on the
     dask.distributed cluster whose scheduler is at ``scheduler``, see
     :mod:`kg.distributed`); the graph is the same either way. ``keep_triples``: also
     return the graph's triples in ``BuildResult.triples`` (a list in memory: leave it
@@ -236,7 +176,7 @@ def build(
     out_format = rdfio.format_for(output, fmt) if output is not None or fmt else None
     if output is not None:
         rdfio.check_output(output)
-    entity_linker = make_linker(linker, kbs)
+    make_linker(linker, kbs)  # a knowledge base that cannot be opened fails here, first
     result = BuildResult(output=str(output) if output is not None else None)
     paths = [os.fspath(p) for p in corpus]
 
@@ -269,7 +209,7 @@ def build(
             return counted(extract_documents_dask(docs, scheduler, model=model,
                                                   lexicons=lexicons, linker=linker, kbs=kbs))
         return counted(extract_documents(docs, model, lexicons, n_process=n_process,
-                                         linker=entity_linker))
+                                         linker=linker, kbs=kbs))
 
     clock = _Clock(result.phases)
     with contextlib.ExitStack() as stack:

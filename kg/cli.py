@@ -36,8 +36,8 @@ EXIT_CLUSTER = 6
 
 EXIT_CODES = """Exit codes: 0 success; 1 the graph violates the shapes (it is still written);
 2 usage error; 3 input error (missing path, nothing readable; with --strict any skipped
-file); 4 the spaCy model is not installed; 5 the output cannot be written; 6 the Dask
-cluster cannot be used (--executor dask)."""
+file); 4 the spaCy model is not installed; 5 the output cannot be written; 6 a worker
+process died (-j N), or the Dask cluster cannot be used (--executor dask)."""
 
 
 class DefaultToBuild(TyperGroup):
@@ -153,7 +153,9 @@ def build(
         help="A file of extra boilerplate line patterns (one regular expression a line). "
              "Repeatable.")] = None,
     processes: Annotated[int, typer.Option(
-        "--processes", "-j", min=1, help="spaCy processes.")] = 1,
+        "--processes", "-j", min=1,
+        help="Processes that parse and extract (each loads the spaCy model, about 220 "
+             "MB); 2 on a 2-core machine.")] = 1,
     linker: Annotated[str, typer.Option(
         help="How entities are linked to Wikidata: kb (offline, the knowledge bases), "
              "wikidata (online, with a cache; falls back to the bundled knowledge base "
@@ -207,6 +209,7 @@ def build(
     from kg.progress import Progress
     from kg.rdfio import FormatError, OutputError
     from kg.store import StoreError
+    from kg.workers import WorkerDied
 
     if linker not in LINKERS:
         raise _fail(f"--linker {linker}: use one of {', '.join(LINKERS)}", EXIT_USAGE)
@@ -229,7 +232,7 @@ def build(
             )
     except (FormatError, SchedulerAddressError) as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
-    except DaskError as exc:
+    except (DaskError, WorkerDied) as exc:
         raise _fail(str(exc), EXIT_CLUSTER) from None
     except (CorpusError, KBError, StoreError) as exc:
         raise _fail(str(exc), EXIT_INPUT) from None

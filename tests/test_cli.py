@@ -148,9 +148,9 @@ def test_user_lexicon_and_boilerplate_files(tmp_path: Path):
 
 def test_a_failure_on_one_document_skips_it_and_builds_the_rest(corpus: Path, tmp_path: Path,
                                                                 monkeypatch):
-    import kg.api
+    import kg.extract
 
-    real = kg.api.extract_document
+    real = kg.extract.extract_document
 
     def flaky(document, *args):
         if document.id == "bad.txt":
@@ -158,7 +158,7 @@ def test_a_failure_on_one_document_skips_it_and_builds_the_rest(corpus: Path, tm
         return real(document, *args)
 
     (corpus / "bad.txt").write_text("Russia attacked Ukraine.\n", encoding="utf-8")
-    monkeypatch.setattr(kg.api, "extract_document", flaky)
+    monkeypatch.setattr(kg.extract, "extract_document", flaky)
     result = run(str(corpus), "-o", str(tmp_path / "g.ttl"))
     assert result.exit_code == 0, result.stderr
     assert "documents read: 1" in result.stderr and "files skipped: 1" in result.stderr

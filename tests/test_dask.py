@@ -175,7 +175,7 @@ def test_a_worker_with_other_versions_refuses(client):
     settings = kd.Settings.make()
     other = dataclasses.replace(settings, environment=(("spaCy", "0.0.1"),))
     with pytest.raises(kd.ClusterMismatch, match="spaCy: .* there, 0.0.1 on the client"):
-        client.submit(kd._run_batch, other, documents(1), pure=False).result()
+        client.submit(kd.run_batch, other, documents(1), pure=False).result()
 
 
 def test_no_scheduler_there():
@@ -250,6 +250,6 @@ def test_a_worker_crash_is_a_clear_error(cluster, monkeypatch):
     def crash(settings, batch):
         os._exit(1)
 
-    monkeypatch.setattr(kd, "_run_batch", crash)
+    monkeypatch.setattr(kd, "run_batch", crash)
     with pytest.raises(kd.WorkerDied, match="a Dask worker process died while parsing doc0"):
         list(kd.extract_documents_dask(documents(1), cluster.scheduler_address))

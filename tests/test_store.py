@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import kg.api
+import kg.nlp
 from kg import rdfio
 from kg.api import build
 from kg.cli import app
@@ -55,7 +55,7 @@ def test_a_stored_corpus_parses_only_what_changed_and_gives_the_fresh_graph(
         raise AssertionError("an unchanged corpus must not load the model")
 
     with monkeypatch.context() as m:
-        m.setattr(kg.api, "load_pipeline", no_model)
+        m.setattr(kg.nlp, "load_pipeline", no_model)
         again = build([corpus], store=store, validate=False)
     assert (again.parsed, again.reused, again.withdrawn) == (0, 3, 0)
     assert rdfio.to_ntriples(again.triples) == rdfio.to_ntriples(first.triples)
