@@ -383,8 +383,9 @@ class DocEntities:
 #: determiners that leave a noun unspecific ("a person", "some people", "every kid")
 INDEFINITE = {"a", "an", "some", "any", "every", "many", "most", "all", "no", "more",
               "other", "few", "several"}
-#: prepositions that tell where people are or what kind they are, not who
-PLACE_OR_KIND = {"of", "in", "across", "around", "from", "throughout"}
+#: prepositions that tell where people are or what kind they are, not who ("people on
+#: the ground", "folks on TV")
+PLACE_OR_KIND = {"of", "in", "on", "across", "around", "from", "throughout"}
 
 
 def pronoun_gender(pronoun) -> str:

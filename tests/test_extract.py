@@ -840,6 +840,7 @@ def test_the_people_as_a_nation_say_nothing(nlp):
     ("There are many people in this country who said, \"I am just waiting for the "
      "approval.\"", set()),
     ("Folks across the Midwest are saying, \"We have no jobs here.\"", set()),
+    ('And most people out on the road were saying, "We need the bridge fixed."', set()),
 ])
 def test_addresses_terms_figures_and_surnames(nlp, text, expected):
     assert {e[:3] for e in events(extract(nlp, text))} == expected
