@@ -1,0 +1,159 @@
+"""Replay every hand-judged event (eval/*.jsonl, eval/dev/*.jsonl) against a new build.
+
+Each judged record names a mention: its document, evidence offsets, relation, agent,
+other parties and factuality. A build of the same documents by newer code either makes
+that same mention again (the judgement still holds: it is carried over), makes a mention
+of the same relation on the same sentence that differs (it needs judging again), or no
+longer makes it (an error fixed, or a correct event lost). Over the 1,400 judgements this
+shows at once what a change fixed and what it broke, without waiting for a new sample
+(which stays the measure of issue 3: a replay only sees events judged before).
+
+    python scripts/replay_judged.py link WH_ROOT DIR     # links the judged documents
+    kgbuild DIR -o replay.nt -j 2                        # build them with this code
+    python scripts/replay_judged.py compare replay.nt [--show wrong|changed|lost]
+
+WH_ROOT is the folder holding ``wh-briefings-2021-2023`` (where the tarball was
+unpacked), so that document ids match the judged ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from sample_events import CLASSES
+
+from kg import rdfio
+from kg.vocab import DCTERMS, KGO, RDF_TYPE, RDFS
+
+EVAL = Path(__file__).resolve().parent.parent / "eval"
+
+
+def judged() -> list[dict]:
+    """Every judged record, the latest judgement of a mention winning (files in order)."""
+    records: dict[tuple, dict] = {}
+    files = sorted(EVAL.glob("*.jsonl")) + sorted((EVAL / "dev").glob("*.jsonl"))
+    for path in files:
+        for line in path.read_text().splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if record.get("judgement") not in ("correct", "wrong"):
+                continue
+            record["file"] = path.name
+            records[_key(record)] = record
+    return list(records.values())
+
+
+def _site(record: dict) -> tuple:
+    return record["doc"], record["start"], record["end"], record["relation"]
+
+
+def _key(record: dict) -> tuple:
+    return (*_site(record), record["agent"], tuple(sorted(record["others"])),
+            record["factuality"])
+
+
+def link(root: Path, out: Path) -> int:
+    docs = sorted({r["doc"] for r in judged()})
+    for doc in docs:
+        target = out / doc
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            target.symlink_to((root / doc).resolve())
+    print(f"{len(docs)} documents linked under {out}")
+    return 0
+
+
+def mentions(graph: Path) -> dict[tuple, list[dict]]:
+    """site -> the graph's mentions there (one per evidence node of each event)."""
+    g: dict = defaultdict(lambda: defaultdict(list))
+    for t in rdfio.read_triples(graph):
+        g[t.subject][t.predicate].append(t.object)
+    label = lambda node: g[node][RDFS.label][0].value  # noqa: E731
+    out: dict[tuple, list[dict]] = defaultdict(list)
+    for props in g.values():
+        relation = next((CLASSES[c] for c in props[RDF_TYPE] if c in CLASSES), None)
+        if relation is None:
+            continue
+        others = sorted(label(o) for o in props[KGO.participant] + props[KGO.target])
+        for evidence in props[KGO.evidence]:
+            ev = g[evidence]
+            record = {
+                "doc": g[ev[DCTERMS.source][0]][DCTERMS.identifier][0].value,
+                "start": int(ev[KGO.start][0].value), "end": int(ev[KGO.end][0].value),
+                "relation": relation, "agent": label(props[KGO.agent][0]),
+                "others": others,
+                "factuality": ev[KGO.factuality][0].value.rsplit("#", 1)[1],
+                "text": ev[KGO.text][0].value,
+            }
+            out[_site(record)].append(record)
+    return out
+
+
+def compare(graph: Path, show: str | None) -> int:
+    found = mentions(graph)
+    carried: list[dict] = []
+    changed: list[tuple[dict, list[dict]]] = []
+    lost: list[dict] = []
+    for record in judged():
+        here = found.get(_site(record), [])
+        if any(_key(m) == _key(record) for m in here):
+            carried.append(record)
+        elif here:
+            changed.append((record, here))
+        else:
+            lost.append(record)
+    right = sum(r["judgement"] == "correct" for r in carried)
+    print(f"judged mentions: {len(carried) + len(changed) + len(lost)}")
+    print(f"made again: {len(carried)}, of them judged correct {right} "
+          f"({right / max(len(carried), 1):.3f})")
+    for name, group in (("changed (same sentence and relation)", [r for r, _ in changed]),
+                        ("no longer made", lost)):
+        wrong = sum(r["judgement"] == "wrong" for r in group)
+        print(f"{name}: {len(group)}, of them judged wrong before {wrong}")
+    if show == "wrong":
+        for r in carried:
+            if r["judgement"] == "wrong":
+                _print(r, found[_site(r)][0]["text"])
+    elif show == "changed":
+        for r, now in changed:
+            _print(r, now[0]["text"], now)
+    elif show == "lost":
+        for r in lost:
+            _print(r, "")
+    return 0
+
+
+def _print(record: dict, text: str, now: list[dict] | None = None) -> None:
+    print(f"\n[{record['judgement']}] {record['relation']} {record['agent']} -> "
+          f"{', '.join(record['others'])} [{record['factuality']}]  {record['doc']} "
+          f"({record['file']})")
+    if text:
+        print(f"    sentence: {text}")
+    if record.get("note"):
+        print(f"    note: {record['note']}")
+    for m in now or []:
+        print(f"    now: {m['agent']} -> {', '.join(m['others'])} [{m['factuality']}]")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("link", help="link the judged documents under DIR")
+    p.add_argument("root", type=Path)
+    p.add_argument("out", type=Path)
+    p = sub.add_parser("compare", help="replay the judgements on a build of them")
+    p.add_argument("graph", type=Path)
+    p.add_argument("--show", choices=("wrong", "changed", "lost"))
+    args = parser.parse_args(argv)
+    if args.command == "link":
+        return link(args.root, args.out)
+    return compare(args.graph, args.show)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
