@@ -52,6 +52,17 @@ def load_pipeline(name: str | None = None):  # -> spacy.Language
     )
 
 
+def load_for_extraction(name: str | None = None):  # -> spacy.Language
+    """The pipeline as a build runs it: :func:`load_pipeline`, with the attribute ruler's
+    matching done by table look-ups (:mod:`kg.ruler`: the same annotations, in a fifth
+    of the time)."""
+    from kg import ruler
+
+    nlp = load_pipeline(name)
+    ruler.speed_up(nlp)
+    return nlp
+
+
 #: the key of a Doc's text in its ``user_data`` (see :func:`doc_text`)
 _TEXT = "kg.text"
 

@@ -162,7 +162,7 @@ class Pipeline:
         from kg.lexicon import load_lexicon
         from kg.link import make_linker
         from kg.link.kb import KBError
-        from kg.nlp import ModelNotFound, load_pipeline
+        from kg.nlp import ModelNotFound, load_for_extraction
 
         worker = _dask_worker()
         where = f"the Dask worker {worker}" if worker else f"process {os.getpid()}"
@@ -185,7 +185,7 @@ class Pipeline:
             path.write_bytes(data)
             paths.append(path)
         try:
-            self.nlp = load_pipeline(settings.model)
+            self.nlp = load_for_extraction(settings.model)
         except ModelNotFound as exc:
             if worker:
                 raise ModelNotFound(f"on {where}: {exc}") from None

@@ -10,12 +10,12 @@ from kg.extract import extract_document
 from kg.gazetteer import load_gazetteer
 from kg.lexicon import load_lexicon
 from kg.model import Document, EntityType
-from kg.nlp import load_pipeline, parse_documents
+from kg.nlp import load_for_extraction, parse_documents
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return load_pipeline()
+    return load_for_extraction()
 
 
 def extract(nlp, text: str, date: dt.date | None = None):

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from test_extract import events, extract
 
-from kg.nlp import load_pipeline
+from kg.nlp import load_for_extraction
 
 #: a Wednesday: "On Friday" ahead is the 18th, behind the 11th
 WEDNESDAY = dt.date(2023, 8, 16)
@@ -16,7 +16,7 @@ WEDNESDAY = dt.date(2023, 8, 16)
 
 @pytest.fixture(scope="module")
 def nlp():
-    return load_pipeline()
+    return load_for_extraction()
 
 
 def facts(nlp, text: str, date: dt.date | None = WEDNESDAY) -> set:

@@ -10,7 +10,7 @@ import pytest
 
 from kg import rdfio
 from kg.model import DocResult, Document, Entity, EntityType, Event, Evidence, Factuality, Relation
-from kg.nlp import load_pipeline, paragraphs, parse_documents
+from kg.nlp import load_for_extraction, load_pipeline, paragraphs, parse_documents
 from kg.rdf import GraphBuilder
 from kg.vocab import prefixes
 
@@ -121,3 +121,25 @@ def test_written_file_has_ordinary_permissions(tmp_path: Path):
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_table_attribute_ruler_gives_spacys_annotations():
+    """The pipeline a build runs (kg.nlp.load_for_extraction) matches the attribute
+    ruler's patterns by table look-ups (kg.ruler); every token gets the parts of speech,
+    tags, morphology, lemmas and dependencies that spaCy's own matching gives, the
+    exceptions ("ain't", "gonna", "'s") and whitespace tokens included."""
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+    text = ("The ministers were meeting in Geneva;  she's gonna call him, ain't she?\n"
+            "Biden spoke with leaders, told reporters and had talks. Iran’s drones struck "
+            "bases — better than the best ones — and the children said “We went.” "
+            "I'd've said no; y'all can't, cause it's 5 p.m. on Sept. 3rd, isn't it?")
+    stock, ours = load_pipeline(), load_for_extraction()
+    assert "match" in vars(ours.get_pipe("attribute_ruler"))  # the table matching is on
+    assert "match" not in vars(stock.get_pipe("attribute_ruler"))
+    columns = [POS, TAG, MORPH, LEMMA, DEP, HEAD]
+    for piece in (text, text.upper(), text.lower(), " ", ""):
+        want, got = stock(piece), ours(piece)
+        assert [t.text for t in got] == [t.text for t in want]
+        assert (got.to_array(columns) == want.to_array(columns)).all()
+        assert [str(t.morph) for t in got] == [str(t.morph) for t in want]
