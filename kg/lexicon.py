@@ -50,6 +50,7 @@ class Lexicon:
     joining_verbs: frozenset[str]
     meet_verbs: frozenset[str]
     person_verbs: frozenset[str]
+    medium_nouns: frozenset[str]
     figurative_objects: frozenset[str]
     meeting_nouns: frozenset[str]
     quantity_heads: frozenset[str]
@@ -209,6 +210,7 @@ def _build(data: dict) -> Lexicon:
         joining_verbs=_words(attacked.get("joining_verbs")),
         meet_verbs=_words(convened.get("meet_verbs")),
         person_verbs=_words(spoke.get("person_verbs")),
+        medium_nouns=_words(spoke.get("medium_nouns")),
         figurative_objects=_words(convened.get("figurative_objects")),
         uniting_verbs=_words(convened.get("uniting_verbs")),
         other_side_nouns=_words(convened.get("other_side_nouns")),

@@ -94,6 +94,8 @@ def _is_name(tokens, lex: Lexicon) -> bool:
         return False
     if any(ch in QUOTE_CHARS for ch in text):
         return False
+    if text.endswith(("-", "‐", "–")):
+        return False  # a prefix left of a title ("Co-" of "PCAST Co-Chair"): no name
     if all(t.lower_ in lex.not_names for t in tokens):
         return False
     vocabulary = lex.title_words | lex.title_modifiers | lex.name_suffixes | {"the", "of", "and"}

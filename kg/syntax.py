@@ -21,6 +21,14 @@ def conjuncts(token) -> list:
     return out
 
 
+def disjunction(token) -> str | None:
+    """ "or" for a coordination of alternatives ("Biden or Harris": one of them, no one
+    says which), "nor" for one that denies them all ("neither Israel nor Iran"); None for
+    a token that is not coordinated so."""
+    words = {c.lower_ for t in conjuncts(token) for c in t.children if c.dep_ == "cc"}
+    return "nor" if "nor" in words else "or" if "or" in words else None
+
+
 def is_passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 

@@ -3,7 +3,9 @@
 Each judged record names a mention: its document, evidence offsets, relation, agent,
 other parties and factuality. A build of the same documents by newer code either makes
 that same mention again (the judgement still holds: it is carried over), makes a mention
-of the same relation on the same sentence that differs (it needs judging again), or no
+of the same relation on the same sentence that differs (it needs judging again; a mention
+whose parties are only labelled otherwise, "Biden" for "Joseph Robinette Biden", keeps its
+judgement), or no
 longer makes it (an error fixed, or a correct event lost). Over the 1,400 judgements this
 shows at once what a change fixed and what it broke, without waiting for a new sample
 (which stays the measure of issue 3: a replay only sees events judged before).
@@ -57,6 +59,33 @@ def _key(record: dict) -> tuple:
             record["factuality"])
 
 
+def _words(label: str) -> frozenset[str]:
+    return frozenset(label.lower().replace(".", " ").replace(",", " ").split())
+
+
+def _same_label(a: str, b: str) -> bool:
+    """Labels of one referent as two builds may write them ("Joseph Robinette Biden" and
+    "Biden", "Taoiseach" and "Taoiseach of Ireland"): the words of one among the other's."""
+    x, y = _words(a), _words(b)
+    return bool(x and y) and (x <= y or y <= x)
+
+
+def _relabelled(record: dict, mention: dict) -> bool:
+    """The same mention but for the labels of its parties (in either role for a
+    conversation)."""
+    if record["factuality"] != mention["factuality"]:
+        return False
+    mine = [record["agent"], *record["others"]]
+    theirs = [mention["agent"], *mention["others"]]
+    if len(mine) != len(theirs):
+        return False
+    if record["relation"] != "spoke_with" and not _same_label(mine[0], theirs[0]):
+        return False
+    rest = theirs[1:] if record["relation"] != "spoke_with" else theirs
+    return all(any(_same_label(m, t) for t in rest)
+               for m in (mine[1:] if record["relation"] != "spoke_with" else mine))
+
+
 def link(root: Path, out: Path) -> int:
     docs = sorted({r["doc"] for r in judged()})
     for doc in docs:
@@ -101,7 +130,7 @@ def compare(graph: Path, show: str | None) -> int:
     lost: list[dict] = []
     for record in judged():
         here = found.get(_site(record), [])
-        if any(_key(m) == _key(record) for m in here):
+        if any(_key(m) == _key(record) or _relabelled(record, m) for m in here):
             carried.append(record)
         elif here:
             changed.append((record, here))

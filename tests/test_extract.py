@@ -183,6 +183,7 @@ def test_anonymous_source_is_an_entity_of_its_own(nlp):
     "Joe Biden called Benjamin Netanyahu on Sunday.",
     "Joe Biden held talks with Benjamin Netanyahu in Tel Aviv.",
     "In a phone call with Benjamin Netanyahu, Joe Biden stressed restraint.",
+    "On a call with Benjamin Netanyahu, Joe Biden stressed restraint.",
     "Joe Biden said in conversation with Benjamin Netanyahu that the war must end.",
 ])
 def test_conversation_forms(nlp, sentence):
@@ -351,6 +352,16 @@ def test_a_new_synonym_needs_no_code(nlp, tmp_path):
     # welcomed to a body, not met
     "Joe Biden welcomes Indonesia to the Greening Government Initiative.",
     "The leaders welcomed Finland to the alliance.",
+    # alternatives: either one, not one with the other
+    "I doubt the military or NATO has spoken to or confirmed what has been reported.",
+    # an appeal to an institution is made in public, even beside a person
+    "President Zelenskyy urged President Biden and NATO to impose a no-fly zone.",
+    "Governor Hochul pressed the federal government to relax the rules.",
+    "Governor Hochul and Mayor Adams, you know, pressed — called upon the federal "
+    "government, the Biden administration, to work on relaxing the rules.",
+    # a meeting one follows up on is talked about, not held
+    "Following up on the meeting with Northern Ireland political leaders, some DUP "
+    "leaders had harsh words for the President.",
 ])
 def test_not_a_conversation_or_attack(nlp, sentence):
     relations = {e.relation.value for e in extract(nlp, sentence).events}
@@ -1086,3 +1097,31 @@ def test_a_transcript_q_is_no_part_of_the_name_after_it(nlp):
     assert "Karine" in {e.label for e in result.entities.values()}
     assert "Q Karine" not in {e.label for e in result.entities.values()} | {
         s for s, _, _ in labels_of(result, "stated")}
+
+
+def test_a_prefix_left_of_a_title_is_no_name(nlp):
+    """The recogniser took "Co-Chair" for an organisation; without its title word what is
+    left ("Co-") is a piece of a word, not a name, and speaks for no one."""
+    result = extract(nlp, "“The future depends on science like never before,” said PCAST "
+                          "Co-Chair and Director of the Office of Science Policy Dr. Eric "
+                          "Lander.")
+    assert not [e.label for e in result.entities.values() if e.label.endswith("-")]
+    assert all(result.entities[e.agent].label != "Co-" for e in result.events)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # one of them did (or will), no one says which: of each, only possibly
+    ("Either Joe Biden or Kamala Harris spoke with Benjamin Netanyahu on Sunday.",
+     {("Joe Biden", "hypothetical"), ("Kamala Harris", "hypothetical")}),
+    ("Either Joe Biden or Kamala Harris will call Benjamin Netanyahu.",
+     {("Joe Biden", "hypothetical"), ("Kamala Harris", "hypothetical")}),
+    # neither … nor denies them all
+    ("Neither Russia nor Belarus attacked Poland.",
+     {("Russia", "negated"), ("Belarus", "negated")}),
+    # "and" gathers them: each did
+    ("Joe Biden and Kamala Harris spoke with Benjamin Netanyahu on Sunday.",
+     {("Joe Biden", "asserted"), ("Kamala Harris", "asserted")}),
+])
+def test_alternatives_are_not_asserted(nlp, sentence, expected):
+    found = {(agent, fact) for _, agent, _, fact, *_ in events(extract(nlp, sentence))}
+    assert found == expected

@@ -48,6 +48,17 @@ def _when(trigger, fact: Factuality, ents: DocEntities, lexicon: Lexicon,
     return event_date(verb, reference) if verb is not None else when
 
 
+def _of_alternatives(fact: Factuality, alternatives: str | None) -> Factuality:
+    """What a mention with alternatives tells of each: "Biden or Harris spoke with him"
+    says one of them did, not that Biden did (Hypothetical); "neither Biden nor Harris
+    met her" denies both (Negated)."""
+    if alternatives == "nor":
+        return Factuality.NEGATED
+    if alternatives == "or" and fact in (Factuality.ASSERTED, Factuality.FUTURE):
+        return Factuality.HYPOTHETICAL
+    return fact
+
+
 def _said(quote: Quote, lexicon: Lexicon) -> Factuality:
     """The factuality of a quote's saying: its verb's, except that quoting someone ("and
     I'll quote him: “…”") tells of words they said before, whatever the quoting's own."""
@@ -74,7 +85,8 @@ def extract_document(document: Document, segments: list[Segment], lexicon: Lexic
     used_triggers = set()
     for segment in segments:
         for found in find_relations(segment.doc, ents, lexicon):
-            fact = factuality(found.trigger, lexicon, found.agent_token)
+            fact = _of_alternatives(factuality(found.trigger, lexicon, found.agent_token),
+                                    found.alternatives)
             when = _when(found.trigger, fact, ents, lexicon, document)
             reference = ents.reference_dates.get(ents.pos(found.trigger), document.date)
             if fact == Factuality.ASSERTED and when.date and reference and \

@@ -51,6 +51,9 @@ class Found:
     trigger: object  # spaCy Token
     confidence: float
     agent_token: object = None  # the spaCy Token that names the agent
+    #: "or" when the agent or the other party is one of some alternatives ("Biden or
+    #: Harris will call him"), "nor" when all are denied ("neither Biden nor Harris")
+    alternatives: str | None = None
 
 
 #: the parts of speech of the nominal triggers
@@ -133,6 +136,16 @@ def _admits(verb, ents: DocEntities, lex: Lexicon) -> bool:
     return False
 
 
+def _calls_upon(verb) -> bool:
+    """ "called on Russia to withdraw", "called upon the federal government to …": to
+    call on someone, the preposition right after the verb, is to appeal to them, not to
+    phone them ("called him on Sunday", "called Netanyahu on the phone" are calls)."""
+    return any(c.dep_ in ("prep", "prt") and c.i == verb.i + 1 and
+               c.lower_ in syntax.CONTROLLING_PREPS and
+               not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+               for c in verb.children)
+
+
 def _naming(verb) -> bool:
     """ "an agency called DARPA", "called the move a mistake": to call is to name here."""
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -146,8 +159,9 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
     triggers = lex.verbs.get(lemma, ())
     if not triggers:
         return  # (most verbs: nothing more to look at)
-    if lemma == "call" and _naming(verb):
-        return  # "an agency called DARPA" ("called out", "called off": see _phrasal)
+    if lemma == "call" and (_naming(verb) or _calls_upon(verb)):
+        return  # "an agency called DARPA", "called upon the government to …" ("called
+        # out", "called off": see _phrasal)
     if _shared(verb):
         return  # "co-host the Summit with Zambia": Zambia hosts too
     for trigger in triggers:
@@ -232,6 +246,8 @@ def _reciprocal(relation: Relation, trigger, subject, ents: DocEntities,
                 confidence: float) -> Iterator[Found]:
     """ "Biden and López Obrador spoke", "the three advisers held a call": a conversation
     among the members of a coordinated subject."""
+    if syntax.disjunction(subject):
+        return  # "the military or CENTCOM has spoken": either, not one with the other
     keys = ents.resolve(subject, Role.PARTY)
     if len(keys) < 2 or not any(ents.is_named(k) for k in keys):
         return
@@ -375,7 +391,10 @@ def _noun_agent(noun, relation: Relation, lex: Lexicon):
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in \
             lex.joining_verbs:
         return syntax.subject(head.head)  # "the US will not participate in any strike"
-    if relation != Relation.ATTACKED and noun.dep_ == "pobj" and head.lower_ in FRAME_PREPS:
+    if relation != Relation.ATTACKED and noun.dep_ == "pobj" and head.lower_ in FRAME_PREPS \
+            and (head.lower_ != "on" or noun.lemma_.lower() in lex.medium_nouns):
+        # ("on a call with Netanyahu, Biden said" frames the clause; "following up on
+        # the meeting with …" is about a meeting, not held in it)
         verb = syntax.governing_verb(head)
         if verb is not None:
             return syntax.subject(verb)  # "in a phone call with Netanyahu, Biden told …"
@@ -392,6 +411,8 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
                       for t in (trigger, *syntax.direct_objects(trigger))
                       for c in t.children):
         return  # "a cyber attack", "launched a ransomware attack": no violence
+    alternatives = next(filter(None, map(syntax.disjunction, (agent_token, *object_tokens))),
+                        None)
     agents = ents.resolve(agent_token, Role.ACTOR if attack else Role.PARTY)
     others: list[str] = []
     if relation == Relation.SPOKE_WITH:  # "told our Hill reporter, Allie Pecorin"
@@ -410,6 +431,9 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
                   and not _is_audience(ents, k, lex)]
     if relation == Relation.SPOKE_WITH and trigger.lemma_.lower() in lex.person_verbs and \
             not _talks_named(trigger, lex):
+        if _asks_to_act(trigger) and any(_institution(ents, k, lex) for k in others):
+            return  # "urging President Biden and NATO to impose …", "pressed the federal
+            # government to …": an appeal to an institution to act is made in public
         agents = [k for k in agents if ents.entities[k].type in PEOPLE]
         others = [k for k in others if ents.entities[k].type in PEOPLE]
     agents = [k for k in agents if not _is_event_name(ents, k, lex)]
@@ -436,7 +460,7 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
     for agent in agents:
         rest = tuple(k for k in others if k != agent)
         if rest:
-            yield Found(relation, agent, rest, trigger, score, agent_token)
+            yield Found(relation, agent, rest, trigger, score, agent_token, alternatives)
 
 
 def _included(token) -> list:
@@ -473,6 +497,24 @@ def _path(token, top) -> list:
 def _shared(verb) -> bool:
     """ "co-host", "co-chair": the others do it too (the parser splits "co" off)."""
     return verb.i >= 2 and verb.nbor(-1).text == "-" and verb.nbor(-2).lower_ == "co"
+
+
+def _asks_to_act(trigger) -> bool:
+    """ "urged NATO to impose …", "asked the administration to shut down …": the verb asks
+    its addressee to do something (welcoming or thanking a delegation does not)."""
+    return any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and syntax.infinitive(c))
+               for c in trigger.children)
+
+
+def _institution(ents: DocEntities, key: str, lex: Lexicon) -> bool:
+    """A country, an organisation or a body of government ("the federal government",
+    "the Biden administration"), which one addresses in public, not in talks."""
+    entity = ents.entities[key]
+    if entity.type in (EntityType.ORGANIZATION, EntityType.LOCATION):
+        return True
+    words = entity.label.lower().split()
+    return entity.type == EntityType.GROUP and bool(words) and (
+        words[-1] in lex.body_heads or words[-1].removesuffix("s") in lex.body_heads)
 
 
 def _appeal(trigger, token, lex: Lexicon) -> bool:
