@@ -51,6 +51,7 @@ class Lexicon:
     meet_verbs: frozenset[str]
     person_verbs: frozenset[str]
     medium_nouns: frozenset[str]
+    institution_heads: frozenset[str]
     figurative_objects: frozenset[str]
     meeting_nouns: frozenset[str]
     quantity_heads: frozenset[str]
@@ -211,6 +212,7 @@ def _build(data: dict) -> Lexicon:
         meet_verbs=_words(convened.get("meet_verbs")),
         person_verbs=_words(spoke.get("person_verbs")),
         medium_nouns=_words(spoke.get("medium_nouns")),
+        institution_heads=_words(spoke.get("institution_heads")),
         figurative_objects=_words(convened.get("figurative_objects")),
         uniting_verbs=_words(convened.get("uniting_verbs")),
         other_side_nouns=_words(convened.get("other_side_nouns")),

@@ -1125,3 +1125,15 @@ def test_a_prefix_left_of_a_title_is_no_name(nlp):
 def test_alternatives_are_not_asserted(nlp, sentence, expected):
     found = {(agent, fact) for _, agent, _, fact, *_ in events(extract(nlp, sentence))}
     assert found == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jennifer Klein thanked the state leaders for their work and ongoing partnership to "
+    "protect access to care.",
+    "Jennifer Klein urged the state leaders to protect access to care.",
+])
+def test_asking_people_to_act_is_said_to_them(nlp, sentence):
+    """Leaders are people, not an institution (lexicon spoke_with.institution_heads):
+    urging or thanking them is said to them, unlike pressing "the federal government"."""
+    assert labels_of(extract(nlp, sentence), "spoke_with") == [
+        ("Jennifer Klein", ("state leaders",), ())]

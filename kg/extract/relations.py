@@ -513,8 +513,8 @@ def _institution(ents: DocEntities, key: str, lex: Lexicon) -> bool:
     if entity.type in (EntityType.ORGANIZATION, EntityType.LOCATION):
         return True
     words = entity.label.lower().split()
-    return entity.type == EntityType.GROUP and bool(words) and (
-        words[-1] in lex.body_heads or words[-1].removesuffix("s") in lex.body_heads)
+    return entity.type == EntityType.GROUP and bool(words) and \
+        words[-1] in lex.institution_heads
 
 
 def _appeal(trigger, token, lex: Lexicon) -> bool:
