@@ -25,6 +25,7 @@ from kg.names import (
     Pos,
     cluster_names,
     key_of,
+    main_subject,
     name_mentions,
     sole_subject,
     untagged_names,
@@ -73,6 +74,8 @@ class DocEntities:
     bare_titles: dict[str, Pos] = field(default_factory=dict)
     #: tokens of names that address someone ("Thanks, Jen.", "John, so, …")
     vocatives: set[Pos] = field(default_factory=set)
+    #: "he" or "she" as the subject of a main clause, resolved to no one -> its gender
+    unresolved: dict[Pos, str] = field(default_factory=dict)
 
     # -- positions ----------------------------------------------------------------
 
@@ -230,27 +233,40 @@ class DocEntities:
         """The person a he/she/his/him/her stands for: a person of that gender (where it is
         known) who is the subject of this sentence or the one before (the subject is who
         "he" usually continues), else someone named earlier in this sentence. Further back
-        "he" is left unresolved: a guess there is more often wrong than right."""
+        "he" is left unresolved: a guess there is more often wrong than right. In the
+        sentence before, the subject of the main clause comes before one of a clause
+        inside it ("He told CNN that President Biden had no knowledge of it. He said …"
+        goes on with the first "he")."""
         here = self.pos(token)
         outside = here not in self.quoted
         gender = pronoun_gender(token)
         window = self._sentence_window(token, 1)
         same_sentence = self._sentence_window(token, 0)
         best: Mention | None = None
+        inner: Mention | None = None  # a subject of a clause inside the sentence before
+        unknown = max((p for p, g in self.unresolved.items()
+                       if g == gender and window <= p < here), default=None)
         for mention in reversed(self.mentions):
             if mention.pos >= here or self.entities[mention.key].type != EntityType.PERSON:
                 continue
             if mention.pos < window:
                 break
+            if unknown is not None and mention.pos < unknown:
+                return None  # it goes on with a "he" that names no one we know
             if outside and mention.in_quote:
                 continue  # a name inside someone's quote is not who "he" is outside it
             if self.genders.get(mention.key, gender) != gender or mention.vocative:
                 continue  # "Thanks, Jen.": whom one speaks to is not who "he" is
             if mention.is_subject:
-                return mention.key
-            if mention.pos >= same_sentence:
+                if mention.main or mention.pos >= same_sentence:
+                    return mention.key
+                inner = inner or mention
+            elif mention.pos >= same_sentence:
                 best = best or mention
-        return best.key if best else None
+        if unknown is not None:
+            inner = None  # the sentence's own subject was a "he" resolved to no one
+        found = inner or best
+        return found.key if found else None
 
     def _sentence_window(self, token, back: int) -> Pos:
         """The position where the sentence ``back`` sentences before the token's begins."""
@@ -547,6 +563,8 @@ def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> N
                 gender = pronoun_gender(token)
                 if key:
                     result.genders.setdefault(key, gender)
+                elif main_subject([token]):
+                    result.unresolved[pos] = gender
             elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in lex.title_words:
                 # "the President of the Palestinian Authority, President Abbas": the
                 # apposition names him; else someone named with the title, else a role
@@ -562,6 +580,7 @@ def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> N
             insort(result.mentions, Mention(pos, token.i + 1, token.text, token.text,
                                             result.entities[key].type, key,
                                             is_subject=sole_subject([token]),
+                                            main=main_subject([token]),
                                             in_quote=pos in result.quoted),
                    key=lambda m: m.pos)
 

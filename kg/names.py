@@ -36,6 +36,7 @@ class Mention:
     type: EntityType
     key: str = ""
     is_subject: bool = False  # the subject of its clause, not coordinated with a name
+    main: bool = False  # ... and that clause is the sentence's own, not one inside it
     in_quote: bool = False
     vocative: bool = False  # addressed, not spoken of ("Thanks, Jen.")
     title: frozenset[str] = frozenset()  # the title's words ("president" for "President Biden")
@@ -551,6 +552,7 @@ def untagged_names(result: DocEntities, segments: list[Segment]) -> None:
             result.mentions.append(Mention(pos, token.i + 1, token.text, token.text,
                                            EntityType.PERSON, key,
                                            is_subject=sole_subject([token]),
+                                           main=main_subject([token]),
                                            vocative=_vocative(segment.doc[token.i:token.i + 1],
                                                               result.lexicon)))
             added = True
@@ -563,6 +565,19 @@ def sole_subject(tokens) -> bool:
     reflected …, including his discussions", "his" is neither for certain."""
     return any(t.dep_ in SUBJECTS and not any(c.dep_ == "conj" and c.pos_ == "PROPN"
                                               for c in t.children) for t in tokens)
+
+
+def main_subject(tokens) -> bool:
+    """Is the name the subject of its sentence's main clause (or of a clause coordinated
+    with it), rather than of a clause inside another ("he believed that President Biden
+    had no knowledge")?"""
+    for token in tokens:
+        if token.dep_ in SUBJECTS:
+            verb = token.head
+            if verb.dep_ == "conj":
+                verb = verb.head
+            return verb.dep_ == "ROOT"
+    return False
 
 
 def ends_with(title: str, core: str) -> bool:
@@ -592,7 +607,7 @@ def name_mentions(segments: list[Segment], lex: Lexicon, gaz: Gazetteer) -> list
                 raw.append((Mention(
                     pos=(segment.index, start), end=covered, text=part.text,
                     name=_written_name(tokens.text, part_type),
-                    type=part_type, is_subject=sole_subject(part),
+                    type=part_type, is_subject=sole_subject(part), main=main_subject(part),
                     vocative=_vocative(part, lex), title=_title_words(part, start, lex),
                 ), part))
     return raw

@@ -1137,3 +1137,18 @@ def test_asking_people_to_act_is_said_to_them(nlp, sentence):
     urging or thanking them is said to them, unlike pressing "the federal government"."""
     assert labels_of(extract(nlp, sentence), "spoke_with") == [
         ("Jennifer Klein", ("state leaders",), ())]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "he" goes on with the subject of the sentence before, not with one inside it
+    ("Joe Biden met Emmanuel Macron. He said that Olaf Scholz would join. He told "
+     "reporters, “We are united.”", "Joe Biden"),
+    # ... and with no one when that subject was a "he" resolved to no one
+    ("Look at the chairman of the committee. Yesterday, he told Fox News that he believed "
+     "President Joe Biden had no knowledge of it. He said last year, quote, “It didn’t "
+     "amount to a hill of beans.”", None),
+])
+def test_he_goes_on_with_the_main_subject(nlp, text, speaker):
+    said = {agent for relation, agent, *_ in events(extract(nlp, text))
+            if relation == "stated"}
+    assert said == ({speaker} if speaker else set())
