@@ -54,8 +54,8 @@ def load_pipeline(name: str | None = None):  # -> spacy.Language
 
 def load_for_extraction(name: str | None = None):  # -> spacy.Language
     """The pipeline as a build runs it: :func:`load_pipeline`, with the attribute ruler's
-    matching done by table look-ups (:mod:`kg.ruler`: the same annotations, in a fifth
-    of the time)."""
+    matching done by table look-ups (:mod:`kg.ruler`: the same annotations; the ruler
+    took 15.7 s instead of 57.0 s on 1,500 White House documents)."""
     from kg import ruler
 
     nlp = load_pipeline(name)

@@ -16,27 +16,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-#: the token attributes a simple pattern may test, by spaCy attribute name
+#: the token attributes a simple pattern may test, by spaCy attribute name (the first two
+#: index the patterns: ``_TAG`` and ``_LOWER`` are their columns)
 _TESTED = ("TAG", "LOWER", "DEP", "IS_SPACE", "ORTH", "POS")
+_TAG, _LOWER = 0, 1
 
 
 def speed_up(nlp) -> bool:
-    """Give ``nlp``'s attribute ruler the table matching, if all its patterns allow it
-    (else leave it as it is). True when it did."""
+    """Give ``nlp``'s attribute ruler, if it has one, the table matching (patterns the
+    tables cannot hold go to a Matcher of their own). True when it did."""
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     ruler = nlp.get_pipe("attribute_ruler")
-    try:
-        match = _TableMatch(ruler)
-    except _Unsupported:
-        return False
-    ruler.match = match
+    ruler.match = _TableMatch(ruler)
     ruler.set_annotations = _set_annotations(ruler)
     return True
-
-
-class _Unsupported(Exception):
-    pass
 
 
 class _TableMatch:
@@ -69,8 +63,8 @@ class _TableMatch:
 
     def _index(self, rule: tuple) -> None:
         tests = dict(rule[2])
-        tag = tests.get(0)
-        lower = tests.get(1)
+        tag = tests.get(_TAG)
+        lower = tests.get(_LOWER)
         if tag is not None and tag[0]:
             for value in tag[1]:
                 self.by_tag.setdefault(value, []).append(rule)
@@ -85,7 +79,7 @@ class _TableMatch:
         rows = doc.to_array(self.columns).tolist() if len(doc) else []
         by_tag, by_lower, rest = self.by_tag, self.by_lower, self.rest
         for i, row in enumerate(rows):
-            for rules in (by_tag.get(row[0]), by_lower.get(row[1]), rest):
+            for rules in (by_tag.get(row[_TAG]), by_lower.get(row[_LOWER]), rest):
                 if not rules:
                     continue
                 for number, match_id, tests in rules:

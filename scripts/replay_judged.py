@@ -26,9 +26,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from sample_events import CLASSES
+from sample_events import CLASSES, index
 
-from kg import rdfio
 from kg.vocab import DCTERMS, KGO, RDF_TYPE, RDFS
 
 EVAL = Path(__file__).resolve().parent.parent / "eval"
@@ -99,9 +98,7 @@ def link(root: Path, out: Path) -> int:
 
 def mentions(graph: Path) -> dict[tuple, list[dict]]:
     """site -> the graph's mentions there (one per evidence node of each event)."""
-    g: dict = defaultdict(lambda: defaultdict(list))
-    for t in rdfio.read_triples(graph):
-        g[t.subject][t.predicate].append(t.object)
+    g = index(graph)
     label = lambda node: g[node][RDFS.label][0].value  # noqa: E731
     out: dict[tuple, list[dict]] = defaultdict(list)
     for props in g.values():

@@ -140,10 +140,7 @@ def _calls_upon(verb) -> bool:
     """ "called on Russia to withdraw", "called upon the federal government to …": to
     call on someone, the preposition right after the verb, is to appeal to them, not to
     phone them ("called him on Sunday", "called Netanyahu on the phone" are calls)."""
-    return any(c.dep_ in ("prep", "prt") and c.i == verb.i + 1 and
-               c.lower_ in syntax.CONTROLLING_PREPS and
-               not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
-               for c in verb.children)
+    return any(c.i == verb.i + 1 for c in _asking_preps(verb))
 
 
 def _naming(verb) -> bool:
@@ -531,8 +528,15 @@ def _appeal(trigger, token, lex: Lexicon) -> bool:
 def _appeals(verb) -> bool:
     """ "called on both to …", "called for calm": a verb of talking that asks something
     of someone ("spoke on Tuesday" is a time, not an appeal)."""
-    return any(c.dep_ in ("prep", "prt") and c.lower_ in syntax.CONTROLLING_PREPS and not any(
-        o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in verb.children)
+    return bool(_asking_preps(verb))
+
+
+def _asking_preps(verb) -> list:
+    """The verb's "on", "upon" or "for" that bring in whom or what it asks for, not a
+    time ("on Tuesday")."""
+    return [c for c in verb.children if c.dep_ in ("prep", "prt") and
+            c.lower_ in syntax.CONTROLLING_PREPS and
+            not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)]
 
 
 def _performative(trigger, lex: Lexicon) -> bool:
