@@ -249,10 +249,8 @@ class DocEntities:
         for mention in reversed(self.mentions):
             if mention.pos >= here or self.entities[mention.key].type != EntityType.PERSON:
                 continue
-            if mention.pos < window:
+            if mention.pos < window or (unknown is not None and mention.pos < unknown):
                 break
-            if unknown is not None and mention.pos < unknown:
-                return None  # it goes on with a "he" that names no one we know
             if outside and mention.in_quote:
                 continue  # a name inside someone's quote is not who "he" is outside it
             if self.genders.get(mention.key, gender) != gender or mention.vocative:
@@ -264,7 +262,7 @@ class DocEntities:
             elif mention.pos >= same_sentence:
                 best = best or mention
         if unknown is not None:
-            inner = None  # the sentence's own subject was a "he" resolved to no one
+            return None  # it goes on with a "he" (the subject before it) resolved to no one
         found = inner or best
         return found.key if found else None
 

@@ -1152,3 +1152,10 @@ def test_he_goes_on_with_the_main_subject(nlp, text, speaker):
     said = {agent for relation, agent, *_ in events(extract(nlp, text))
             if relation == "stated"}
     assert said == ({speaker} if speaker else set())
+
+
+def test_he_after_an_unknown_he_is_unknown(nlp):
+    """The second "he" goes on with the first, which names no one here; Macron, named
+    between them as the one told, is not who will call."""
+    result = extract(nlp, "He told Emmanuel Macron that he would call Olaf Scholz.")
+    assert labels_of(result, "spoke_with") == []
