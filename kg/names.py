@@ -257,7 +257,8 @@ def _repaired_names(doc, lex: Lexicon) -> list:
     joined to what follows it, a first name left out ("Luiz" + "Inácio Lula da Silva") is
     joined to the rest, and one cut at a hyphen ("Moon Jae" + "-in") is made whole; a short
     place or organisation right after a person's title ("President" + the GPE
-    "Zelenskyy") is that person."""
+    "Zelenskyy") or with a person's title in apposition (the ORG "Akiba Takeo",
+    "Secretary General of …") is that person."""
     from spacy.tokens import Span
 
     ents = list(doc.ents)
@@ -284,7 +285,7 @@ def _repaired_names(doc, lex: Lexicon) -> list:
             span = Span(doc, start, end, label="PERSON")
         elif _surname_misread(span, lex):
             span = Span(doc, span.start - 1, span.end, label="PERSON")
-        elif _titled_misread(span, lex):
+        elif _titled_misread(span, lex) or _titled_apposition(span, lex):
             span = Span(doc, span.start, span.end, label="PERSON")
         elif _titled_inside(span, lex):
             span = Span(doc, span.start + 1, span.end, label="PERSON")
@@ -308,6 +309,15 @@ def _titled_misread(span, lex: Lexicon) -> bool:
     before = span.doc[span.start - 1] if span.start > 0 else None
     return _misread_name(span, lex) and before is not None and \
         before.text[:1].isupper() and before.lower_ in lex.title_words
+
+
+def _titled_apposition(span, lex: Lexicon) -> bool:
+    """A short place or organisation span that names no organisation or known place,
+    set beside a person's title ("met with Akiba Takeo, Secretary General of Japan's
+    National Security Secretariat", "Saida Mirziyoyeva, Head of the … Department"): a
+    body is described by what it is ("Hamas, the group that …"), a person by an office."""
+    return _misread_name(span, lex) and any(
+        c.dep_ == "appos" and c.lower_ in lex.title_words for c in span.root.children)
 
 
 def _titled_inside(span, lex: Lexicon) -> bool:

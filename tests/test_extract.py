@@ -838,9 +838,25 @@ def test_the_people_as_a_nation_say_nothing(nlp):
      set()),
     # to unite an alliance is no gathering
     ("What Joe Biden did is he brought together the NATO Alliance.", set()),
+    # what a body or a founding is made of is no gathering; a meeting that brings people
+    # together, and a person who does, gathers them
+    ("The President launched a new Clean Water Partnership that brought together "
+     "Governors Newsom and Whitmer.", set()),
+    ("In 2021, the Administration established the Global Water Initiative, bringing "
+     "together partners from Canada and Mexico.", set()),
+    ("President Biden brought together leaders from Canada and Mexico at the White House "
+     "on Tuesday.", {("convened", "Biden", ("leaders",))}),
     # a surname the recogniser read as an organisation, after a given name it left out
     ("Jake Sullivan met today with Minister of Defense Annegret Kramp-Karrenbauer.",
      {("spoke_with", "Jake Sullivan", ("Annegret Kramp-Karrenbauer",))}),
+    # a name the recogniser read as an organisation, with a person's office beside it: one
+    # meets that person, not a body
+    ("Jake Sullivan met today with Akiba Takeo, Secretary General of Japan's National "
+     "Security Secretariat, to discuss the alliance.",
+     {("spoke_with", "Jake Sullivan", ("Akiba Takeo",))}),
+    # a body beside what it is stays a body
+    ("Jake Sullivan met today with Hamas, the group that rules Gaza.",
+     {("convened", "Jake Sullivan", ("Hamas",))}),
     # a title and a name the recogniser read as one organisation are a person, whom one
     # hosts for talks rather than convenes
     ("President Biden hosted Taoiseach Micheál Martin at the White House.",

@@ -174,7 +174,8 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                 o.lemma_.lower() in lex.figurative_objects
                 for o in syntax.direct_objects(verb)):
             continue  # "bringing together our entire government", "rallied the world"
-        if trigger.relation == Relation.CONVENED and _unites(verb, trigger, ents, lex):
+        if trigger.relation == Relation.CONVENED and (
+                _unites(verb, trigger, ents, lex) or _composes(verb, trigger, lex)):
             continue
         if syntax.is_passive(verb):
             agent_token = syntax.passive_agent(verb)
@@ -207,6 +208,21 @@ def _unites(verb, trigger: Trigger, ents: DocEntities, lex: Lexicon) -> bool:
             for t in syntax.conjuncts(o)]
     return bool(keys) and all(k is not None and ents.entities[k].type in (
         EntityType.ORGANIZATION, EntityType.LOCATION) for k in keys)
+
+
+def _composes(verb, trigger: Trigger, lex: Lexicon) -> bool:
+    """ "a working group that brings together researchers", "a partnership bringing
+    together governors", "established the Initiative, bringing together partners": a
+    gathering verb that tells what a body, a programme or a founding is made of; no one
+    meets. (A meeting that brings people together is one: "a summit that brought
+    together 20 leaders".)"""
+    if " ".join(trigger.words) not in lex.uniting_verbs:
+        return False
+    head = verb.head
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+        return head.lemma_.lower() not in lex.meeting_nouns and head.ent_type_ != "PERSON"
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
+        head.lemma_.lower() in lex.founding_verbs
 
 
 def _delegation(token, ents: DocEntities, lex: Lexicon) -> bool:
