@@ -844,6 +844,8 @@ def test_the_people_as_a_nation_say_nothing(nlp):
      "Governors Newsom and Whitmer.", set()),
     ("In 2021, the Administration established the Global Water Initiative, bringing "
      "together partners from Canada and Mexico.", set()),
+    ("The President launched a Clean Water Partnership bringing together Governors Newsom "
+     "and Whitmer.", set()),
     ("President Biden brought together leaders from Canada and Mexico at the White House "
      "on Tuesday.", {("convened", "Biden", ("leaders",))}),
     # a surname the recogniser read as an organisation, after a given name it left out

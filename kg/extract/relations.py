@@ -219,7 +219,9 @@ def _composes(verb, trigger: Trigger, lex: Lexicon) -> bool:
     if " ".join(trigger.words) not in lex.uniting_verbs:
         return False
     head = verb.head
-    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+    if (verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG") and \
+            head.pos_ in ("NOUN", "PROPN"):  # (not a purpose: "an arrangement to bring
+        # together experts" will gather them)
         return head.lemma_.lower() not in lex.meeting_nouns and head.ent_type_ != "PERSON"
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
         head.lemma_.lower() in lex.founding_verbs
