@@ -7,6 +7,11 @@ end, so a sentence never crosses a segment, and a document longer than spaCy's
 :func:`doc_text` gives a ``Doc``'s text, joined once rather than at every call, and
 :func:`tokens_among` and :func:`tokens_tagged` the tokens of some words or parts of
 speech, so that a pass over a paragraph looking for those sees only them.
+
+The parser reads a no-break space (and the other fixed-width spaces) as a plain one: after
+"?\xa0 " it often missed the end of a sentence (a question then joins the sentence after
+it and is no longer read as one). Each such space is one character, so offsets hold; the
+evidence text is taken from the document itself (:mod:`kg.extract`).
 """
 
 from __future__ import annotations
@@ -181,6 +186,15 @@ def _split_long(para: str, start: int, max_chars: int) -> Iterator[tuple[int, st
 MAX_PARAGRAPH = 2_000
 
 
+#: spaces the parser should read as a plain space, one character for one
+_FIXED_SPACES = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2007\u2009\u202f"})
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with no-break and other fixed-width spaces as plain spaces (same length)."""
+    return text.translate(_FIXED_SPACES)
+
+
 def parse_documents(
     nlp, documents: Iterable[Document], batch_size: int = 64, n_process: int = 1
 ) -> Iterator[tuple[Document, list[Segment]]]:
@@ -194,7 +208,7 @@ def parse_documents(
                 yield "", (document, 0, 0, True)
                 continue
             for i, (offset, text) in enumerate(paras):
-                yield text, (document, i, offset, i == len(paras) - 1)
+                yield plain_spaces(text), (document, i, offset, i == len(paras) - 1)
 
     current: list[Segment] = []
     for doc, (document, index, offset, last) in nlp.pipe(

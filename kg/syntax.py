@@ -52,10 +52,18 @@ def subject(verb):
     token = verb
     for _ in range(8):
         for child in token.children:
-            if child.dep_ in SUBJECT_DEPS and child.text != "Q":  # a transcript's "Q"
-                if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
-                    return _antecedent(token)
-                return child
+            if child.dep_ not in SUBJECT_DEPS:
+                continue
+            if child.text == "Q":  # a transcript's "Q", to which the parser may join the
+                # question's subject ("Q    And President Bolsonaro met with Putin", "Q
+                # The President met with …": a conjunct or an apposition of "Q")
+                child = next((c for c in child.children if c.dep_ in ("conj", "appos")),
+                             None)
+                if child is None:
+                    continue
+            if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                return _antecedent(token)
+            return child
         if token.dep_ == "relcl":
             return token.head
         if _nominal_conjunct(token):

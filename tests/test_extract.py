@@ -1177,3 +1177,27 @@ def test_he_after_an_unknown_he_is_unknown(nlp):
     between them as the one told, is not who will call."""
     result = extract(nlp, "He told Emmanuel Macron that he would call Olaf Scholz.")
     assert labels_of(result, "spoke_with") == []
+
+
+def test_no_break_spaces_end_sentences_as_plain_ones(nlp):
+    # web text puts a no-break space after a full stop or a question mark; the question
+    # must stay a question, and the evidence keep the document's own characters
+    text = ("And my second question is: Will Secretary Blinken still be meeting with "
+            "Foreign Minister Lavrov on Thursday as of now?\u00a0 Thank you.")
+    result = extract(nlp, text)
+    assert {e[3] for e in events(result)} == {"hypothetical"}
+    evidence = result.events[0].evidence[0]
+    assert evidence.text == text[evidence.start:evidence.end]
+    assert evidence.text.endswith("now?")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a transcript's "Q" before a reporter's question, which the parser may make the
+    # subject, with the real one joined to it
+    ("Q    And President Bolsonaro of Brazil met with Putin this week in Moscow.  He "
+     "expressed solidarity with Russia.", {("spoke_with", "Bolsonaro", ("Putin",))}),
+    ("Q    The President met with Senator Kyrsten Sinema.  Can you tell us anything?",
+     {("spoke_with", "President", ("Kyrsten Sinema",))}),
+])
+def test_a_transcripts_q_is_not_the_subject(nlp, text, expected):
+    assert {e[:3] for e in events(extract(nlp, text))} == expected

@@ -144,6 +144,12 @@ def test_present_progressive_later_today_is_scheduled(nlp):
         ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "future", None)}
 
 
+def test_present_progressive_shortly_is_scheduled(nlp):
+    assert {e[:4] for e in facts(nlp, "Chancellor Olaf Scholz is meeting shortly with "
+                                      "Emmanuel Macron.")} == {
+        ("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "future")}
+
+
 def test_present_progressive_reaches_a_purpose(nlp):
     found = facts(nlp, "On Thursday, Chancellor Olaf Scholz is traveling to Paris to meet "
                        "with Emmanuel Macron.")

@@ -19,12 +19,13 @@ from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.merge import merge_events
 from kg.model import DocResult, Document, Event, Evidence, Factuality, Relation
-from kg.nlp import Segment, doc_text
+from kg.nlp import Segment
 
 
 def _evidence(document: Document, segment: Segment, start: int, end: int,
               fact: Factuality) -> Evidence:
-    text = doc_text(segment.doc)[start:end]
+    # (the document's own characters: the parsed text has plain spaces for no-break ones)
+    text = document.text[segment.offset + start:segment.offset + end]
     return Evidence(doc_id=document.id, text=text, start=segment.offset + start,
                     end=segment.offset + end, factuality=fact)
 
