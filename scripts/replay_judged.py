@@ -6,13 +6,13 @@ that same mention again (the judgement still holds: it is carried over), makes a
 of the same relation on the same sentence that differs (it needs judging again; a mention
 whose parties are only labelled otherwise, "Biden" for "Joseph Robinette Biden", keeps its
 judgement), or no
-longer makes it (an error fixed, or a correct event lost). Over the 1,400 judgements this
+longer makes it (an error fixed, or a correct event lost). Over the 1,487 judgements this
 shows at once what a change fixed and what it broke, without waiting for a new sample
 (which stays the measure of issue 3: a replay only sees events judged before).
 
     python scripts/replay_judged.py link WH_ROOT DIR     # links the judged documents
     kgbuild DIR -o replay.nt -j 2                        # build them with this code
-    python scripts/replay_judged.py compare replay.nt [--show wrong|changed|lost]
+    python scripts/replay_judged.py compare replay.nt [--show wrong|changed|lost] [--overlap]
 
 WH_ROOT is the folder holding ``wh-briefings-2021-2023`` (where the tarball was
 unpacked), so that document ids match the judged ones.
@@ -120,20 +120,40 @@ def mentions(graph: Path) -> dict[tuple, list[dict]]:
     return out
 
 
-def compare(graph: Path, show: str | None) -> int:
+def _overlapping(found: dict[tuple, list[dict]]) -> dict[tuple, list[dict]]:
+    """(document, relation) -> the graph's mentions of that relation in that document."""
+    out: dict[tuple, list[dict]] = defaultdict(list)
+    for (doc, _start, _end, relation), here in found.items():
+        out[doc, relation] += here
+    return out
+
+
+def _same(record: dict, mention: dict) -> bool:
+    """The judged mention, made again (its evidence where it may have moved)."""
+    moved = {**mention, "start": record["start"], "end": record["end"]}
+    return _key(moved) == _key(record) or _relabelled(record, mention)
+
+
+def compare(graph: Path, show: str | None, overlap: bool = False) -> int:
     found = mentions(graph)
-    carried: list[dict] = []
+    by_doc = _overlapping(found) if overlap else {}
+    carried: list[tuple[dict, list[dict]]] = []
     changed: list[tuple[dict, list[dict]]] = []
     lost: list[dict] = []
     for record in judged():
-        here = found.get(_site(record), [])
-        if any(_key(m) == _key(record) or _relabelled(record, m) for m in here):
-            carried.append(record)
+        if overlap:  # the same mention on a sentence cut otherwise
+            here = [m for m in by_doc.get((record["doc"], record["relation"]), [])
+                    if m["start"] < record["end"] and record["start"] < m["end"]]
+        else:
+            here = found.get(_site(record), [])
+        same = [m for m in here if _same(record, m)]
+        if same:
+            carried.append((record, same))
         elif here:
             changed.append((record, here))
         else:
             lost.append(record)
-    right = sum(r["judgement"] == "correct" for r in carried)
+    right = sum(r["judgement"] == "correct" for r, _ in carried)
     print(f"judged mentions: {len(carried) + len(changed) + len(lost)}")
     print(f"made again: {len(carried)}, of them judged correct {right} "
           f"({right / max(len(carried), 1):.3f})")
@@ -142,9 +162,9 @@ def compare(graph: Path, show: str | None) -> int:
         wrong = sum(r["judgement"] == "wrong" for r in group)
         print(f"{name}: {len(group)}, of them judged wrong before {wrong}")
     if show == "wrong":
-        for r in carried:
+        for r, now in carried:
             if r["judgement"] == "wrong":
-                _print(r, found[_site(r)][0]["text"])
+                _print(r, now[0]["text"])
     elif show == "changed":
         for r, now in changed:
             _print(r, now[0]["text"], now)
@@ -175,10 +195,13 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("compare", help="replay the judgements on a build of them")
     p.add_argument("graph", type=Path)
     p.add_argument("--show", choices=("wrong", "changed", "lost"))
+    p.add_argument("--overlap", action="store_true",
+                   help="match a judged mention by evidence that overlaps its own, not by "
+                        "the same offsets (for code that cuts sentences otherwise)")
     args = parser.parse_args(argv)
     if args.command == "link":
         return link(args.root, args.out)
-    return compare(args.graph, args.show)
+    return compare(args.graph, args.show, args.overlap)
 
 
 if __name__ == "__main__":
