@@ -171,8 +171,15 @@ def prep_objects(token, preps) -> list:
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            if any(c.dep_ == "pcomp" for c in child.children):
-                continue  # "speak to what the United States brings": a topic, not a party
+            clause = next((c for c in child.children if c.dep_ == "pcomp"), None)
+            if clause is not None:
+                # "spoke with Prime Minister Kadhimi to discuss …", parsed as "with [Kadhimi
+                # to discuss …]": the subject of the infinitive is the party; "speak to
+                # what the United States brings" is a topic, not a party
+                if infinitive(clause):
+                    out.extend(c for c in clause.children
+                               if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN"))
+                continue
             if any(c.lower_ == "together" for c in child.children):
                 continue  # "host a summit together with Treasury": fellow hosts
             repair = _repair(child)

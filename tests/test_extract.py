@@ -1201,3 +1201,16 @@ def test_no_break_spaces_end_sentences_as_plain_ones(nlp):
 ])
 def test_a_transcripts_q_is_not_the_subject(nlp, text, expected):
     assert {e[:3] for e in events(extract(nlp, text))} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parser may make the party the subject of the purpose ("with [Kadhimi to
+    # discuss …]")
+    ("President Joseph R. Biden Jr. spoke today with Prime Minister Mustafa Al-Kadhimi of "
+     "Iraq to discuss U.S. support for a sovereign and independent Iraq.",
+     {("spoke_with", "Joseph R. Biden", ("Mustafa Al-Kadhimi",))}),
+    # a clause after the preposition is a topic
+    ("The Secretary will speak to what the United States brings to the table.", set()),
+])
+def test_the_party_before_a_purpose(nlp, text, expected):
+    assert {e[:3] for e in events(extract(nlp, text))} == expected
