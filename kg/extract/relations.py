@@ -174,8 +174,9 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                 o.lemma_.lower() in lex.figurative_objects
                 for o in syntax.direct_objects(verb)):
             continue  # "bringing together our entire government", "rallied the world"
-        if trigger.relation == Relation.CONVENED and (
-                _unites(verb, trigger, ents, lex) or _composes(verb, trigger, lex)):
+        if trigger.relation == Relation.CONVENED and \
+                " ".join(trigger.words) in lex.uniting_verbs and (
+                    _unites(verb, ents) or _composes(verb, lex)):
             continue
         if syntax.is_passive(verb):
             agent_token = syntax.passive_agent(verb)
@@ -199,25 +200,21 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         yield from _events(trigger.relation, verb, agent_token, object_tokens, ents, lex, 0.9)
 
 
-def _unites(verb, trigger: Trigger, ents: DocEntities, lex: Lexicon) -> bool:
+def _unites(verb, ents: DocEntities) -> bool:
     """ "bringing NATO together", "rallied the West": a verb that gathers people, said of
     organisations or places only, unites them in a figure; no one meets."""
-    if " ".join(trigger.words) not in lex.uniting_verbs:
-        return False
     keys = [ents.entity_at(t) for o in syntax.direct_objects(verb)
             for t in syntax.conjuncts(o)]
     return bool(keys) and all(k is not None and ents.entities[k].type in (
         EntityType.ORGANIZATION, EntityType.LOCATION) for k in keys)
 
 
-def _composes(verb, trigger: Trigger, lex: Lexicon) -> bool:
+def _composes(verb, lex: Lexicon) -> bool:
     """ "a working group that brings together researchers", "a partnership bringing
     together governors", "established the Initiative, bringing together partners": a
     gathering verb that tells what a body, a programme or a founding is made of; no one
     meets. (A meeting that brings people together is one: "a summit that brought
     together 20 leaders".)"""
-    if " ".join(trigger.words) not in lex.uniting_verbs:
-        return False
     head = verb.head
     if (verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG") and \
             head.pos_ in ("NOUN", "PROPN"):  # (not a purpose: "an arrangement to bring
