@@ -110,6 +110,9 @@ class DocEntities:
         if self.pos(token) in self.vocatives:
             return None  # whom the speaker addresses takes no part in what is said
         key = self.entity_at(token)
+        holder = self._titled_holder(token, key)
+        if holder:
+            return holder
         if key:
             return self._metonymy(key, role)
         if _generic(token, lex) or (role == Role.SPEAKER and _a_people(token)):
@@ -142,6 +145,25 @@ class DocEntities:
                                       token.lemma_.lower() in lex.group_heads):
             return self._group(token)
         return None
+
+    def _titled_holder(self, token, key: str | None) -> str | None:
+        """The person an organisation's phrase ends with, after a title ("said U.S. Agency
+        for International Development Administrator Samantha Power", "Council of Economic
+        Advisers Chair Cecilia Rouse", the parser's head being "Agency", "Council"): the
+        phrase names the office holder, not the body."""
+        if token.pos_ != "PROPN" or (
+                key is not None and self.entities[key].type != EntityType.ORGANIZATION):
+            return None
+        last = _phrase_end(token)
+        person = self.entity_at(last)
+        if person is None or self.entities[person].type != EntityType.PERSON:
+            return None
+        first = last
+        while first.i > token.i and self.entity_at(first.nbor(-1)) == person:
+            first = first.nbor(-1)
+        before = first.nbor(-1) if first.i > token.i else None
+        titled = before is not None and before.lower_ in self.lexicon.title_words
+        return person if titled else None
 
     def _name_head(self, token) -> str | None:
         """The last word of a name the recogniser cut short ("Andrés Manuel López" +
@@ -180,7 +202,7 @@ class DocEntities:
         the phrase ("the Biden administration", "a Biden aide")."""
         lex = self.lexicon
         for child in token.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and not _misplaced_apposition(child):
                 key = self.entity_at(child) or self._inner_name(child, role)
                 if key:
                     return key
@@ -424,6 +446,30 @@ def _generic(token, lex: Lexicon) -> bool:
                c.dep_ == "amod" and (c.i < token.i or c.lower_ in kinds) or
                c.dep_ == "prep" and c.lower_ in PLACE_OR_KIND for c in children)
 
+
+
+def _phrase_end(token):
+    """The last word of the noun phrase ``token`` heads, without what is coordinated,
+    set in apposition or told of it in a clause ("Senate Majority Leader Chuck Schumer
+    and Speaker Pelosi": "Majority", not "Pelosi")."""
+    last, stack = token, [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in ("conj", "cc", "punct", "appos", "relcl", "acl"):
+                last = child if child.i > last.i else last
+                stack.append(child)
+    return last
+
+
+def _misplaced_apposition(appos) -> bool:
+    """An apposition follows the phrase of its noun. One that the parser hung across other
+    words, after a mere comma, belongs to the words it follows ("hosting the leaders for
+    a summit held at the White House, the State Department, and other places": places,
+    not leaders); only a dash or a colon sets one off at a distance ("convening seven
+    companies at the White House today – Amazon, Anthropic, …")."""
+    before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
+    return before is not None and before.text not in ("—", "–", "--", ":") and \
+        not syntax.projective(appos)
 
 
 def _a_people(token) -> bool:

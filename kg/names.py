@@ -287,8 +287,8 @@ def _repaired_names(doc, lex: Lexicon) -> list:
             span = Span(doc, span.start - 1, span.end, label="PERSON")
         elif _titled_misread(span, lex) or _titled_apposition(span, lex):
             span = Span(doc, span.start, span.end, label="PERSON")
-        elif _titled_inside(span, lex):
-            span = Span(doc, span.start + 1, span.end, label="PERSON")
+        elif (titled := _titled_inside(span, lex)) is not None:
+            span = titled
         out.append(span)
         i += 1
     return out
@@ -320,16 +320,27 @@ def _titled_apposition(span, lex: Lexicon) -> bool:
         c.dep_ == "appos" and c.lower_ in lex.title_words for c in span.root.children)
 
 
-def _titled_inside(span, lex: Lexicon) -> bool:
-    """An organisation or place span that opens with a person's title and goes on with
-    a name that names no organisation or known place (the ORG "Taoiseach Micheál Martin"):
-    the person so titled."""
-    if span.label_ not in ("ORG", "GPE") or len(span) < 2 or \
-            not span[0].text[:1].isupper() or span[0].lower_ not in lex.title_words:
-        return False
+def _titled_inside(span, lex: Lexicon):
+    """The name inside an organisation or place span after a person's title, when it
+    names no organisation or known place (the ORG "Taoiseach Micheál Martin", "International
+    Development Administrator Samantha Power"): the person so titled; else None. After
+    other words, the name must have two words or more, none of them plural."""
+    if span.label_ not in ("ORG", "GPE") or len(span) < 2:
+        return None
     from spacy.tokens import Span
 
-    return _misread_name(Span(span.doc, span.start + 1, span.end, label=span.label_), lex)
+    titles = [t.i for t in span[:-1] if t.text[:1].isupper() and t.lower_ in lex.title_words]
+    if not titles:
+        return None
+    first = titles[-1]
+    while first - 1 in titles:
+        first -= 1  # the title's first word ("Second Gentleman")
+    rest = Span(span.doc, titles[-1] + 1, span.end, label=span.label_)
+    if first > span.start and (len(rest) < 2 or any(t.tag_ == "NNPS" for t in rest)):
+        return None  # inside the span, only a name of two words or more is a person's
+        # ("… Administrator Samantha Power"; not "Council of State Governments")
+    return Span(span.doc, rest.start, rest.end, label="PERSON") \
+        if _misread_name(rest, lex) else None
 
 
 def _misread_name(span, lex: Lexicon, hyphens: bool = False) -> bool:
@@ -515,6 +526,10 @@ def _assign(mention: Mention, persons: dict, surnames: dict, gaz: Gazetteer, cou
             key, label = persons[suffix]
             return key, label, EntityType.PERSON
     place = gaz.lookup(mention.name)
+    if place is None and mention.type == EntityType.LOCATION and len(words) == 1 and \
+            not mention.name.endswith("s"):
+        place = gaz.demonym(mention.name)  # "Ukrainian" tagged as a place ("attacked
+        # Ukrainian cities") is its country; "Americans" are people
     if len(words) == 1 or mention.type == EntityType.PERSON:
         known = surnames.get(fold(words[-1]))
         # "Biden" tagged ORG or GPE is the person Biden when the document names one;

@@ -21,6 +21,16 @@ def conjuncts(token) -> list:
     return out
 
 
+def projective(token) -> bool:
+    """Does every word between ``token`` and its head hang, at any depth, from that head?
+    An arc that crosses another ("hosting the leaders for a summit held at the White House,
+    the State Department", the last made an apposition of "leaders") is a guess of the
+    parser's that English word order does not allow."""
+    head = token.head
+    low, high = sorted((head.i, token.i))
+    return all(head in t.ancestors for t in token.doc[low + 1:high])
+
+
 def disjunction(token) -> str | None:
     """ "or" for a coordination of alternatives ("Biden or Harris": one of them, no one
     says which), "nor" for one that denies them all ("neither Israel nor Iran"); None for
@@ -51,9 +61,7 @@ def subject(verb):
     A relative pronoun is replaced by the noun it stands for."""
     token = verb
     for _ in range(8):
-        for child in token.children:
-            if child.dep_ not in SUBJECT_DEPS:
-                continue
+        for child in _subjects(token):
             if child.text == "Q":  # a transcript's "Q", to which the parser may join the
                 # question's subject ("Q    And President Bolsonaro met with Putin", "Q
                 # The President met with …": a conjunct or an apposition of "Q")
@@ -77,6 +85,10 @@ def subject(verb):
         if token.dep_ == "advcl" and token.tag_ in ("VB", "VBD", "VBP", "VBZ") and any(
                 c.dep_ == "mark" for c in token.children) and not infinitive(token):
             return None  # "as we, you know, say …": a finite clause has its own subject
+        if token.dep_ == "acl" and infinitive(token):
+            recipient = _recipient(token.head)
+            if recipient is not None:
+                return recipient  # "provide Tribal leaders with an opportunity to engage"
         if token.dep_ == "pcomp" and token.head.lower_ == "from":
             # "prevent Russia from invading", "kept them from meeting": the object
             obj = next((c for c in token.head.head.children if c.dep_ == "dobj"), None)
@@ -94,6 +106,19 @@ def subject(verb):
             continue
         break
     return None
+
+
+def _subjects(verb) -> list:
+    """The subject children of a verb. Two in one run of words with no comma or
+    conjunction between them are one name the parser split ("said PCAST Co-Chair Dr.
+    Eric Lander", "Co" and "Lander" both made subjects): its head is its last word."""
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(found) > 1 and found[-1].pos_ == "PROPN" and found[-1].is_alpha:
+        between = verb.doc[found[0].i + 1:found[-1].i]
+        if not any(t.dep_ in ("cc", "punct") and t.text != "-" or t.pos_ in VERBS
+                   for t in between):
+            return [found[-1]]
+    return found
 
 
 #: prepositions of asking: their object, named before an infinitive, is who is to do it
@@ -116,6 +141,20 @@ def _of_people(noun) -> bool:
 def infinitive(verb) -> bool:
     """Is the verb a "to" infinitive ("to meet")?"""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _recipient(noun):
+    """Who is given ``noun`` ("give Tribal leaders an opportunity", "provide Ukraine with
+    the means"), if anyone: the one who then does what the noun's infinitive says."""
+    if noun.dep_ == "dobj":
+        return next((c for c in noun.head.children if c.i < noun.i and (
+            c.dep_ == "dative" or c.dep_ == "dobj" and c.pos_ in NOUNS)), None)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+        if verb.pos_ in VERBS:
+            return next((c for c in verb.children
+                         if c.dep_ == "dobj" and c.i < noun.head.i), None)
+    return None
 
 
 def _prepositional_controller(infinitive):

@@ -13,6 +13,7 @@ shows at once what a change fixed and what it broke, without waiting for a new s
     python scripts/replay_judged.py link WH_ROOT DIR     # links the judged documents
     kgbuild DIR -o replay.nt -j 2                        # build them with this code
     python scripts/replay_judged.py compare replay.nt [--show wrong|changed|lost] [--overlap]
+    python scripts/replay_judged.py compare replay.nt --against base.nt [--overlap]
 
 WH_ROOT is the folder holding ``wh-briefings-2021-2023`` (where the tarball was
 unpacked), so that document ids match the judged ones.
@@ -134,12 +135,12 @@ def _same(record: dict, mention: dict) -> bool:
     return _key(moved) == _key(record) or _relabelled(record, mention)
 
 
-def compare(graph: Path, show: str | None, overlap: bool = False) -> int:
+def replay(graph: Path, overlap: bool = False) -> list[tuple[str, dict, list[dict]]]:
+    """(status, judged record, the graph's mentions there) for every judged record: status
+    "made" (made again as judged), "changed" (other mentions on its sentence) or "lost"."""
     found = mentions(graph)
     by_doc = _overlapping(found) if overlap else {}
-    carried: list[tuple[dict, list[dict]]] = []
-    changed: list[tuple[dict, list[dict]]] = []
-    lost: list[dict] = []
+    out = []
     for record in judged():
         if overlap:  # the same mention on a sentence cut otherwise
             here = [m for m in by_doc.get((record["doc"], record["relation"]), [])
@@ -147,12 +148,35 @@ def compare(graph: Path, show: str | None, overlap: bool = False) -> int:
         else:
             here = found.get(_site(record), [])
         same = [m for m in here if _same(record, m)]
-        if same:
-            carried.append((record, same))
-        elif here:
-            changed.append((record, here))
-        else:
-            lost.append(record)
+        out.append(("made", record, same) if same else
+                   ("changed", record, here) if here else ("lost", record, []))
+    return out
+
+
+def against(graph: Path, base: Path, overlap: bool = False) -> int:
+    """Print the judged mentions that ``graph`` treats otherwise than ``base`` does."""
+    before = {_key(r): (status, here) for status, r, here in replay(base, overlap)}
+    moved = [(before[_key(r)], status, r, now) for status, r, now in replay(graph, overlap)
+             if before[_key(r)][0] != status]
+    for (old, there), new, r, now in sorted(moved, key=lambda m: (m[2]["judgement"],
+                                                                  m[0][0], m[1])):
+        print(f"\n{old} -> {new}", end="")
+        text = (now or there)[0]["text"] if now or there else ""
+        _print(r, text, now if new == "changed" else None)
+    gained = sum((new == "made") - (old == "made") for (old, _), new, r, _ in moved
+                 if r["judgement"] == "correct")
+    dropped = sum((old == "made") - (new == "made") for (old, _), new, r, _ in moved
+                  if r["judgement"] == "wrong")
+    print(f"\n{len(moved)} judged mentions treated otherwise: correct ones made again "
+          f"{gained:+d}, wrong ones no longer made as judged {dropped:+d}")
+    return 0
+
+
+def compare(graph: Path, show: str | None, overlap: bool = False) -> int:
+    replayed = replay(graph, overlap)
+    carried = [(r, now) for status, r, now in replayed if status == "made"]
+    changed = [(r, now) for status, r, now in replayed if status == "changed"]
+    lost = [r for status, r, _ in replayed if status == "lost"]
     right = sum(r["judgement"] == "correct" for r, _ in carried)
     print(f"judged mentions: {len(carried) + len(changed) + len(lost)}")
     print(f"made again: {len(carried)}, of them judged correct {right} "
@@ -198,9 +222,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--overlap", action="store_true",
                    help="match a judged mention by evidence that overlaps its own, not by "
                         "the same offsets (for code that cuts sentences otherwise)")
+    p.add_argument("--against", type=Path, metavar="BASE",
+                   help="instead, print the judged mentions this graph treats otherwise "
+                        "than the graph BASE (a build of the same documents by other code)")
     args = parser.parse_args(argv)
     if args.command == "link":
         return link(args.root, args.out)
+    if args.against:
+        return against(args.graph, args.against, args.overlap)
     return compare(args.graph, args.show, args.overlap)
 
 

@@ -1214,3 +1214,66 @@ def test_a_transcripts_q_is_not_the_subject(nlp, text, expected):
 ])
 def test_the_party_before_a_purpose(nlp, text, expected):
     assert {e[:3] for e in events(extract(nlp, text))} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who is given a chance to act does the act
+    ("The President gave Ukraine an opportunity to speak with Chancellor Olaf Scholz.",
+     {("spoke_with", "Ukraine", ("Olaf Scholz",))}),
+    # a place the parser set in apposition to the guests, across other words, is no guest
+    ("Starting tomorrow, the President will be hosting the Pacific Island leaders for the "
+     "first-ever summit of its kind to be held in Washington at the White House, the State "
+     "Department, and other places around the capital.", set()),
+    # a gathering convenes no one; its host does
+    ("The Summit will convene NATO leaders and President Zelenskyy of Ukraine.", set()),
+    # a request going on now is made in public; one made once, to someone, is talks
+    ("President Biden is urging Prime Minister Kishida to invest.", set()),
+    ("President Biden urged Prime Minister Kishida to invest.",
+     {("spoke_with", "Biden", ("Kishida",))}),
+    # a person named after a title inside an organisation's name; a body named so stays
+    ("Today, National Economic Council Deputy Director David Kamin will meet with the "
+     "Council of State Governments.",
+     {("convened", "David Kamin", ("Council of State Governments",))}),
+    # a demonym the recogniser took for a place is its country
+    ("Russia attacked Ukrainian cities.", {("attacked", "Russia", ("Ukraine",))}),
+    # an attack on computer systems is no violence
+    ("Iran\u2019s attack on Albanian government systems was condemned.", set()),
+    # the speaker's polite past thanks now, in public
+    ("I wanted to thank President Macron for his hospitality.", set()),
+    ("President Biden wanted to thank Governor Kay Ivey in person.",
+     {("spoke_with", "Biden", ("Kay Ivey",))}),
+    # a time before the clause of talks is not the writing of what follows
+    ("After negotiating with Senator Joe Manchin for weeks, President Biden signed the "
+     "bill.", {("spoke_with", "Biden", ("Joe Manchin",))}),
+])
+def test_who_acts_and_who_takes_part(nlp, text, expected):
+    assert {e[:3] for e in events(extract(nlp, text))} == expected
+
+
+def test_an_apposition_set_off_by_a_dash_may_stand_apart(nlp):
+    text = ("President Biden is convening seven leading AI companies at the White House "
+            "today \u2013 Amazon, Anthropic, Google and OpenAI \u2013 to announce new "
+            "commitments.")
+    assert any(e[:2] == ("convened", "Biden") and "Amazon" in e[2]
+               for e in events(extract(nlp, text)))
+
+
+def test_an_object_after_the_party_phrase_is_a_misreading(nlp):
+    text = ("Jake Sullivan met with the Chairman of the Communist Party of Vietnam\u2019s "
+            "Central External Relations Commission, Le Hoai Trung, at the White House.")
+    found = events(extract(nlp, text))
+    assert {e[:2] for e in found} == {("spoke_with", "Jake Sullivan")}
+    assert not any("Commission" in o for e in found for o in e[2])
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a name the recogniser took for part of an organisation, after a title
+    ("\u201cWe will not stop,\u201d said U.S. Agency for International Development "
+     "Administrator Samantha Power.", "Samantha Power"),
+    # a name the parser split into two subjects
+    ("\u201cWe will not stop,\u201d said PCAST Co-Chair Dr. Eric Lander.", "Eric Lander"),
+    # an organisation that speaks stays the speaker
+    ("The Department of Energy said, \u201cWe will not stop.\u201d", "Department of Energy"),
+])
+def test_the_speaker_named_after_a_title(nlp, text, speaker):
+    assert {e[1] for e in events(extract(nlp, text)) if e[0] == "stated"} == {speaker}

@@ -245,3 +245,64 @@ def test_asking_how_often_tells_of_no_one_event(nlp):
     # how something was done takes the doing for granted
     assert {e[3] for e in facts(nlp, "How quickly did Chancellor Olaf Scholz call "
                                      "Emmanuel Macron?")} == {"asserted"}
+
+
+# 10. A plan inside a case put is put too; a clause a wh-word opens inside a question, or
+# a premise ("considering …"), is taken for granted; an opening phrase set off by a comma
+# does not stop a question from asking; a time before an "-ing" clause is no complement.
+
+def test_a_plan_in_a_condition_is_hypothetical(nlp):
+    assert {e[:4] for e in facts(nlp, "If Russia chooses escalation and decides to "
+                                      "strike Poland, NATO will respond.")} == {
+        ("attacked", "Russia", ("Poland",), "hypothetical")}
+    assert {e[:4] for e in facts(nlp, "Moscow has decided to strike Poland.")} == {
+        ("attacked", "Russia", ("Poland",), "future")}
+
+
+def test_a_wh_clause_in_a_question_is_taken_for_granted(nlp):
+    assert {e[:4] for e in facts(nlp, "Can you speak a little about Iran and what "
+                                      "President Biden will ask President Putin?")} == {
+        ("spoke_with", "Biden", ("Putin",), "future")}
+    assert {e[3] for e in facts(nlp, "Can you tell us whether President Biden will call "
+                                     "President Xi?")} == {"hypothetical"}
+
+
+def test_a_premise_is_taken_for_granted(nlp):
+    assert {e[:4] for e in facts(nlp, "I wonder if the President sees a need to send "
+                                      "Patriots, considering continued Russian attacks "
+                                      "on Kyiv.")} == {
+        ("attacked", "Russia", ("Kyiv",), "asserted")}
+    assert {e[3] for e in facts(nlp, "I wonder if Russia will attack Kyiv.")} == {
+        "hypothetical"}
+
+
+def test_a_question_after_an_opening_phrase_asks(nlp):
+    assert {e[3] for e in facts(nlp, "Q    First off, has President Biden been briefed "
+                                     "yet by Secretary Blinken?")} == {"hypothetical"}
+    # what the opening phrase names is not asked about
+    assert {e[3] for e in facts(nlp, "In President Biden\u2019s call with President Xi, "
+                                     "did he raise Taiwan?")} == {"asserted"}
+
+
+def test_a_time_before_an_ing_clause_is_no_complement(nlp):
+    assert {e[3] for e in facts(nlp, "After negotiating with Senator Joe Manchin for "
+                                     "weeks, President Biden signed the bill.")} == {
+        "asserted"}
+    assert {e[3] for e in facts(nlp, "President Biden is looking forward to meeting "
+                                     "Prime Minister Modi.")} == {"future"}
+
+
+def test_taking_part_has_the_time_of_its_clause(nlp):
+    assert {e[3] for e in facts(nlp, "This month, Vice President Harris has traveled to "
+                                     "Texas to participate in conversations with "
+                                     "Governor Greg Abbott.")} == {"asserted"}
+
+
+def test_a_statement_put_for_agreement_keeps_its_reading(nlp):
+    assert {e[3] for e in facts(nlp, "On President Xi, is it correct that President Biden "
+                                     "and President Xi have not spoken since the G20?")} == {
+        "negated"}
+    # a wh-word of another clause does not make the event's clause taken for granted
+    assert {e[3] for e in facts(nlp, "Q    Then should we take what you said to mean that "
+                                     "President Biden won\u2019t speak with President "
+                                     "Putin unless Putin withdraws?")} == {"hypothetical"}

@@ -310,8 +310,9 @@ def _governor_factuality(word, lex: Lexicon) -> Factuality | None:
         return Factuality.FUTURE  # "is going to talk", "ahead of / in advance of the meeting"
     if lemma == "look" and any(c.lower_ == "forward" for c in word.children):
         return Factuality.FUTURE  # "looking forward to welcoming"
-    if lemma in TAKING_PART and word.tag_ == "VBD":
-        return None  # "staff joined the envoy on a call with Whelan": they took part
+    if lemma in TAKING_PART:
+        return None  # "staff joined the envoy on a call with Whelan": they took part; "has
+        # traveled to participate in conversations": as its clause tells
     if lemma in OPENINGS:
         # "had the opportunity to speak with Erdoğan" (it happened); "a good opportunity
         # for the President to talk with EU leaders" (it lies ahead)
@@ -340,11 +341,17 @@ def _link(child, lex: Lexicon) -> str:
     head), "subject" or "adjunct" (a time, a cause: it stands on its own). A preposition
     decides for its object: "participate in a strike" (complement), "after the strike"
     (adjunct)."""
+    if child.head.lower_ in PREMISES and child.head.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in child.head.children):
+        return "adjunct"  # "considering continued Russian attacks", "given the strikes":
+        # a premise, taken for granted
     if child.dep_ == "pobj":
         return "complement"
     if child.dep_ in ("prep", "agent"):
         if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children):
-            return "complement"  # "looking forward to meeting", "committed to consulting"
+            # "looking forward to meeting", "committed to consulting"; not a time ("after
+            # negotiating with members of Congress", "since meeting him")
+            return "adjunct" if child.lower_ in TEMPORAL_MARKS | TIME_PREPS else "complement"
         return "complement" if child.lower_ in COMPLEMENT_PREPS else "adjunct"
     if _open_infinitive(child):
         return "complement"
@@ -365,6 +372,8 @@ def _definite(noun) -> bool:
                for c in noun.children)
 
 
+#: participles that put their object as a premise ("considering the attacks")
+PREMISES = {"considering", "given"}
 #: verbs of taking part: in the simple past, one took part ("joined a call")
 TAKING_PART = {"join", "participate", "attend", "partake"}
 #: nouns of a chance to act ("the time for Biden to engage"): what they open lies ahead
@@ -377,16 +386,25 @@ AUXILIARIES = {"do", "does", "did", "is", "are", "was", "were", "will", "would",
 OPENERS = {"q", "and", "but", "so", "well", "now", "then", "also", "okay", "ok", "i", "mean"}
 
 
-def _yes_no_question(sent, lex: Lexicon) -> bool:
-    """A sentence that asks whether something happened ("Did Biden call Xi?"); a
-    wh-question ("Why did Russia attack?") takes the event for granted and is not one."""
+def _yes_no_question(trigger, lex: Lexicon) -> bool:
+    """A sentence that asks whether something happened ("Did Biden call Xi?", "First off,
+    has Biden been briefed by his delegation?"); a wh-question ("Why did Russia attack?")
+    takes the event for granted and is not one, nor is what an opening phrase set off by
+    a comma names ("In the call with Xi, did he raise Taiwan?")."""
+    sent = trigger.sent
     if not sent.text.rstrip().endswith("?"):
         return False
-    for token in sent:
-        if token.is_punct or token.is_space or token.lower_ in OPENERS:
-            continue
-        return token.lower_ in AUXILIARIES
-    return False
+    tokens = list(sent)
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is not None and not any(t.pos_ in ("VERB", "AUX") for t in tokens[:comma]):
+        if trigger.i <= tokens[comma].i:
+            return False
+        tokens = tokens[comma + 1:]
+    words = [t for t in tokens if not (t.is_punct or t.is_space or t.lower_ in OPENERS)]
+    if len(words) >= 3 and words[1].lower_ == "it" and words[2].lower_ in AGREEMENT_TAGS:
+        return False  # "is it correct that they have not spoken?": a statement put for
+        # agreement, as with "…, right?"
+    return bool(words) and words[0].lower_ in AUXILIARIES
 
 
 def _asks(sent) -> bool:
@@ -428,6 +446,45 @@ def _in_adverbial(wh, word) -> bool:
     """Is the wh-word inside an adverbial clause that does not hold ``word`` ("When it
     comes to voting rights, will he call …?": "when" asks nothing there)?"""
     return any(a.dep_ == "advcl" and word not in a.subtree for a in (wh, *wh.ancestors))
+
+
+WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
+
+
+def _wh_clause(trigger) -> bool:
+    """Is the trigger in a clause below the question's own that a wh-word opens ("can you
+    speak about what the President will ask Putin?", "do you know why Russia attacked?",
+    "what did he say when he met Xi?")? The question asks about the event and takes it
+    for granted; "whether" and "if" would put it in doubt. (A relative clause is asked
+    about with its noun: "is there a point where Biden says …?")"""
+    for verb in (trigger, *trigger.ancestors):
+        if verb.dep_ == "ROOT":
+            return False
+        if verb.pos_ in ("VERB", "AUX"):
+            if verb.dep_ != "relcl" and _opened_by_wh(verb):
+                return True
+            if verb.dep_ in CLAUSE_DEPS:
+                return False  # the event's clause is not one a wh-word opens ("should we
+                # take what you said to mean that he won't speak with Putin?")
+    return False
+
+
+#: how a clause of its own hangs from the word above it
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "csubj", "acl", "pcomp"}
+
+
+def _opened_by_wh(verb) -> bool:
+    """Does a wh-word of the verb's own clause open it ("what the President will ask",
+    "which leaders he met"; not "take what you said to mean that …", where "what" is
+    another verb's)?"""
+    word = verb.left_edge
+    if word.tag_ not in WH_TAGS or word.i >= verb.i:
+        return False
+    while word.head.i != verb.i:
+        word = word.head
+        if word.pos_ in ("VERB", "AUX") or word.head.i == word.i:
+            return False
+    return True
 
 
 def _declarative_question(trigger) -> bool:
@@ -489,6 +546,8 @@ def _existential_question(trigger) -> bool:
 
 
 TEMPORAL_MARKS = {"when", "once", "after", "before", "until", "whenever"}
+#: prepositions of time before an "-ing" clause ("since meeting him", "upon arriving")
+TIME_PREPS = {"since", "upon", "following", "during"}
 
 
 def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
@@ -581,8 +640,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         if _ahead_of(trigger):
             return Factuality.FUTURE  # "ahead of President Biden's meeting with Trudeau"
         return _nominal_factuality(trigger, lex) or Factuality.ASSERTED
-    if _yes_no_question(trigger.sent, lex) or _inverted_question(trigger) or \
-            _existential_question(trigger) or _declarative_question(trigger):
+    if not _wh_clause(trigger) and (
+            _yes_no_question(trigger, lex) or _inverted_question(trigger) or
+            _existential_question(trigger) or _declarative_question(trigger)):
         return Factuality.HYPOTHETICAL  # "Did the President call Xi?" asks, not tells
     if _no_intention(trigger, lex):
         return Factuality.NEGATED  # "has no intention at this moment of engaging with"
@@ -631,6 +691,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
                 own = Factuality.NEGATED if same else Factuality.HYPOTHETICAL
             if own == Factuality.NEGATED:
                 return own
+            if own == Factuality.HYPOTHETICAL and found == Factuality.FUTURE:
+                found = own  # "if Moscow decides to strike NATO", "could plan to meet": a
+                # plan in a case put is put too
             found = found or own
             if found is None and child is not None and _founded(token, child, lex):
                 found = Factuality.FUTURE  # "signed an arrangement to bring together …"

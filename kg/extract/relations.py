@@ -114,8 +114,8 @@ def _in_writing(verb, lex: Lexicon) -> bool:
                 or any(c.dep_ == "prep" and c.lower_ == "in" and any(
                     o.lower_ in lex.written_nouns for o in c.children) for c in token.children)):
             return True  # "wrote", "sent a letter", "in his letter to governors, asked"
-        if token.dep_ in ("ROOT", "ccomp", "relcl") or token.head is token:
-            return False
+        if token.dep_ in ("ROOT", "ccomp", "relcl", "pcomp") or token.head is token:
+            return False  # (not "after negotiating with Manchin, Biden signed the bill")
         token = token.head
     return False
 
@@ -167,9 +167,6 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         if trigger.relation == Relation.SPOKE_WITH and (
                 _in_writing(verb, lex) or _admits(verb, ents, lex)):
             continue
-        if trigger.relation == Relation.ATTACKED and any(
-                o.lemma_.lower() in lex.idiom_objects for o in syntax.direct_objects(verb)):
-            continue  # "strike a deal", "hit milestones", "hit a target" of a plan
         if trigger.relation == Relation.CONVENED and any(
                 o.lemma_.lower() in lex.figurative_objects
                 for o in syntax.direct_objects(verb)):
@@ -183,10 +180,10 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
             object_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
         else:
             agent_token = syntax.subject(verb)
-            object_tokens = syntax.direct_objects(verb) if trigger.object else []
-            object_tokens = [t for o in object_tokens for t in _gathered(o, lex)]
-            object_tokens += syntax.prep_objects(verb, trigger.preps) or \
+            parties = syntax.prep_objects(verb, trigger.preps) or \
                 syntax.surface_prep_objects(verb, trigger.preps)
+            objects = _objects(verb, parties) if trigger.object else []
+            object_tokens = [t for o in objects for t in _gathered(o, lex)] + parties
             for noun in syntax.direct_objects(verb):  # "held talks with X"
                 if noun.lemma_.lower() in trigger.words[1:]:
                     object_tokens += syntax.prep_objects(noun, trigger.preps)
@@ -198,6 +195,13 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                 yield from _reciprocal(trigger.relation, verb, agent_token, ents, 0.85)
             continue
         yield from _events(trigger.relation, verb, agent_token, object_tokens, ents, lex, 0.9)
+
+
+def _objects(verb, parties: list) -> list:
+    """The verb's objects. An object comes before the phrase of a preposition: one after
+    the party's phrase is the parser's misreading of that phrase ("met with the Chairman
+    of the Party of Vietnam's Commission", "Commission" made an object of "met")."""
+    return [o for o in syntax.direct_objects(verb) if not any(p.i < o.i for p in parties)]
 
 
 def _unites(verb, ents: DocEntities) -> bool:
@@ -423,6 +427,9 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
                       for t in (trigger, *syntax.direct_objects(trigger))
                       for c in t.children):
         return  # "a cyber attack", "launched a ransomware attack": no violence
+    if attack and any(o.lemma_.lower() in lex.idiom_objects for o in object_tokens):
+        return  # "strike a deal", "hit milestones", "a deal was struck", "an attack on
+        # government systems"
     alternatives = next(filter(None, map(syntax.disjunction, (agent_token, *object_tokens))),
                         None)
     agents = ents.resolve(agent_token, Role.ACTOR if attack else Role.PARTY)
@@ -557,16 +564,26 @@ def _asking_preps(verb) -> list:
 def _performative(trigger, lex: Lexicon) -> bool:
     """Thanking, congratulating or urging done by saying so in public: in the simple
     present ("The President congratulates Speaker McCarthy's wife", "we urge all
-    parties") or as a wish to ("I want to thank our partners")."""
+    parties"), as a request going on now ("is urging partners to invest") or as a wish
+    to ("I want to thank our partners", "we wanted to thank the governors")."""
     lemma = trigger.lemma_.lower()
     if lemma not in lex.person_verbs or lemma in lex.meet_verbs or \
             trigger.pos_ not in syntax.VERBS:
         return False
     if _simple_present(trigger):
         return True
+    if _asks_to_act(trigger) and trigger.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'re", "’re", "'s", "’s")
+            for c in trigger.children):
+        return True  # "the United States is urging all of our partners to invest": a
+        # standing appeal, made in public
     head = trigger.head
-    return trigger.dep_ == "xcomp" and head.lemma_.lower() in ("want", "like") and \
-        head.tag_ in ("VBZ", "VBP", "VB")
+    if trigger.dep_ != "xcomp" or head.lemma_.lower() not in ("want", "like"):
+        return False
+    speaker = syntax.subject(head)
+    return head.tag_ in ("VBZ", "VBP", "VB") or head.tag_ == "VBD" and \
+        speaker is not None and speaker.lower_ in ("i", "we")  # "we wanted to thank":
+    # the speaker's polite past, said now
 
 
 def _talks_named(trigger, lex: Lexicon) -> bool:
@@ -610,13 +627,16 @@ def _has_voice(ents: DocEntities, key: str) -> bool:
 
 def _is_event_name(ents: DocEntities, key: str, lex: Lexicon) -> bool:
     """ "the Eviction Prevention Summit", "the Leadership Award", "a Celebration of
-    Afro-Latino Heritage": an event or a prize, named by its head word."""
+    Afro-Latino Heritage", "this Summit": an event or a prize, named by its head word (a
+    name of one word only if it is a gathering's: "the Fund" is the IMF)."""
     words = ents.entities[key].label.lower().split()
     for i, word in enumerate(words):
         if word in ("of", "for", "on") and i > 0:
             words = words[:i]
             break
-    return len(words) > 1 and words[-1] in lex.event_heads
+    if len(words) == 1:
+        return words[0] in lex.meeting_nouns  # "this Summit in Madrid will convene …"
+    return bool(words) and words[-1] in lex.event_heads
 
 
 def _is_source(ents: DocEntities, key: str, lex: Lexicon) -> bool:
