@@ -17,8 +17,26 @@ def conjuncts(token) -> list:
     """``token`` and the tokens coordinated with it ("Israel, Jordan and the U.S.")."""
     out = [token]
     for item in out:
-        out.extend(c for c in item.children if c.dep_ == "conj" and c not in out)
+        out.extend(c for c in item.children
+                   if c.dep_ == "conj" and c not in out and not _place_qualifier(c))
     return out
+
+
+PLACE_TYPES = ("GPE", "LOC")
+
+
+def _place_qualifier(conj) -> bool:
+    """A place after a place where something happens and a comma, which the parser
+    coordinated with a noun further back ("met with President Mohammed bin Zayed of the
+    UAE in Dubai, the United Arab Emirates": the country of the city, not a party). In a
+    list the places hang from each other ("in Kyiv, Kharkiv and Odesa")."""
+    doc, start = conj.doc, conj.left_edge.i
+    if start < 2 or doc[start - 1].text != "," or conj.ent_type_ not in PLACE_TYPES:
+        return False
+    place = doc[start - 2]
+    return place.ent_type_ in PLACE_TYPES and place.i != conj.head.i and \
+        place.dep_ == "pobj" and place.head.lower_ in ("in", "at") and \
+        place.head.head.i != conj.head.head.i
 
 
 def projective(token) -> bool:

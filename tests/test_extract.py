@@ -1234,6 +1234,13 @@ def test_the_party_before_a_purpose(nlp, text, expected):
     ("Today, National Economic Council Deputy Director David Kamin will meet with the "
      "Council of State Governments.",
      {("convened", "David Kamin", ("Council of State Governments",))}),
+    # the country of the city where they met is no party
+    ("Vice President Kamala Harris met today with President Mohammed bin Zayed of the "
+     "United Arab Emirates in Dubai, the United Arab Emirates on the sidelines of COP28.",
+     {("spoke_with", "Kamala Harris", ("Mohammed bin Zayed",))}),
+    # being open to an event is not meeting anyone
+    ("President Biden welcomes a separate discussion with congressional leaders about the "
+     "deficit.", set()),
     # a demonym the recogniser took for a place is its country
     ("Russia attacked Ukrainian cities.", {("attacked", "Russia", ("Ukraine",))}),
     # an attack on computer systems is no violence
@@ -1277,3 +1284,4 @@ def test_an_object_after_the_party_phrase_is_a_misreading(nlp):
 ])
 def test_the_speaker_named_after_a_title(nlp, text, speaker):
     assert {e[1] for e in events(extract(nlp, text)) if e[0] == "stated"} == {speaker}
+

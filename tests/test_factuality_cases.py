@@ -306,3 +306,27 @@ def test_a_statement_put_for_agreement_keeps_its_reading(nlp):
     assert {e[3] for e in facts(nlp, "Q    Then should we take what you said to mean that "
                                      "President Biden won\u2019t speak with President "
                                      "Putin unless Putin withdraws?")} == {"hypothetical"}
+
+
+# 11. A question mark inside quotation marks asks only what is quoted; a denial inside
+# a condition is a case put; a saying that anyone of a kind "has to" make is a case.
+
+def test_a_quoted_question_is_the_quotes(nlp):
+    assert {e[3] for e in facts(nlp, "So Senator Justin Jones said, \u201cAll right, "
+                                     "anybody got a bullhorn?\u201d")} == {"asserted"}
+    # a question outside the quotation marks still asks
+    assert {e[3] for e in facts(nlp, "Q    Did President Biden say, \u201cWe will "
+                                     "win\u201d?")} == {"hypothetical"}
+
+
+def test_a_denial_inside_a_condition_is_a_case_put(nlp):
+    assert {e[3] for e in facts(nlp, "What happens if Russia doesn\u2019t invade Ukraine "
+                                     "but keeps its troops at the border?")} == {
+        "hypothetical"}
+    assert {e[3] for e in facts(nlp, "Russia did not invade Ukraine.")} == {"negated"}
+
+
+def test_what_anyone_of_a_kind_has_to_say_is_a_case_put(nlp):
+    assert {e[3] for e in facts(nlp, "It is a fear where a mother has to say to her "
+                                     "child, \u201cJump in the bathtub.\u201d")} == {
+        "hypothetical"}

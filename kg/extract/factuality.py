@@ -37,7 +37,7 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     convene"): Future; in a clause of manner or with an adverb of frequency it is a habit
     ("as my grandfather would say", "he'd always end by saying": he said it, often);
     elsewhere it is a condition or a possibility."""
-    negated = future = hypothetical = False
+    negated = future = hypothetical = conditional = False
     habitual = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or \
         _habitual_saying(verb, lex) or not _reported(verb, lex) and any(
             c.dep_ == "advmod" and c.lower_ in lex.habit_adverbs for c in verb.children)
@@ -59,7 +59,7 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
         elif child.dep_ == "aux" and word in ("going",):
             future = True
         elif child.dep_ == "mark" and word in lex.conditional_marks:
-            hypothetical = True
+            hypothetical = conditional = True
         elif _condition(child):
             hypothetical = True  # "If it is Mom or Dad, Dad says …": a case put
         elif child.dep_ == "advmod" and child.lower_ in lex.habit_adverbs and any(
@@ -70,7 +70,7 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
         hypothetical = True  # "a mother is telling her child, …": a case, not words said
     if not (hypothetical or future) and _scheduled(verb, lex):
         future = True  # "On Thursday, the President is meeting with …"
-    if negated:
+    if negated and not conditional:  # ("if Russia doesn't invade Ukraine": a case put)
         return Factuality.NEGATED
     if hypothetical:
         return Factuality.HYPOTHETICAL
@@ -134,11 +134,15 @@ def _anaphoric(word) -> bool:
 
 
 def _generic_saying(verb, lex: Lexicon) -> bool:
-    """ "a mother or a father is telling their child, …", "every lawyer tells you …": a
-    saying in the present whose speaker is anyone of a kind ("a", "every" and a common
-    noun) is a case put, not something someone said. (In the past, "a teacher told me"
-    is someone.)"""
-    if verb.lemma_.lower() not in lex.speech_verbs or not _present_tense(verb):
+    """ "a mother or a father is telling their child, …", "every lawyer tells you …", "a
+    mother has to say to her child, …": a saying in the present whose speaker is anyone
+    of a kind ("a", "every" and a common noun) is a case put, not something someone said.
+    (In the past, "a teacher told me" is someone.)"""
+    if verb.lemma_.lower() not in lex.speech_verbs:
+        return False
+    if verb.dep_ == "xcomp" and syntax.infinitive(verb):
+        verb = verb.head  # "a mother has to say to her child, …"
+    if not _present_tense(verb):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.pos_ == "NOUN" and any(
@@ -209,7 +213,7 @@ def _habitual_saying(verb, lex: Lexicon) -> bool:
     if verb.lemma_.lower() not in lex.speech_verbs:
         return False
     sent = verb.sent
-    if _asks(sent) or any(t.lower_ in lex.conditional_marks for t in _unquoted(sent)):
+    if _asks(sent, verb) or any(t.lower_ in lex.conditional_marks for t in _unquoted(sent)):
         return False  # (an "if" inside the words said is theirs: "he'd say, “if …”")
     subject = syntax.subject(verb)
     return subject is not None and subject.lower_ not in ("i", "we", "you")
@@ -407,9 +411,16 @@ def _yes_no_question(trigger, lex: Lexicon) -> bool:
     return bool(words) and words[0].lower_ in AUXILIARIES
 
 
-def _asks(sent) -> bool:
-    """Does the sentence end with a question mark (before any closing quote mark)?"""
-    return sent.text.rstrip().rstrip("”\"").endswith("?")
+def _asks(sent, token) -> bool:
+    """Does the sentence end with a question mark (before any closing quote mark) that
+    asks about ``token``? A question mark inside quotation marks asks only what is
+    quoted ("these young leaders said, “anybody got a bullhorn?”" tells of a saying)."""
+    if not sent.text.rstrip().rstrip("”\"").endswith("?"):
+        return False
+    mark = next(t for t in reversed(sent) if t.text == "?")
+    quote = next(((start, end) for start, end in doc_quote_spans(sent.doc)
+                  if start <= mark.idx < end), None)
+    return quote is None or quote[0] <= token.idx < quote[1]
 
 
 WH_WORDS = {"what", "why", "how", "when", "where", "who", "whom", "which", "whose"}
@@ -420,7 +431,7 @@ def _inverted_question(trigger) -> bool:
     trigger's own clause puts its auxiliary before its subject, in a sentence that asks,
     with no wh-word before it that would take the event for granted."""
     sent = trigger.sent
-    if not _asks(sent) or trigger.pos_ not in ("VERB", "AUX"):
+    if not _asks(sent, trigger) or trigger.pos_ not in ("VERB", "AUX"):
         return False
     while trigger.dep_ == "xcomp" and trigger.head.pos_ in ("VERB", "AUX"):
         trigger = trigger.head  # "does he plan to meet with Erdoğan?"
@@ -491,8 +502,8 @@ def _declarative_question(trigger) -> bool:
     """ "So he will call President Erdoğan?": a statement asked as a question, its verb
     the sentence's own, no auxiliary put first and no wh-word anywhere."""
     sent = trigger.sent
-    if not _asks(sent) or trigger.dep_ != "ROOT" or trigger.pos_ not in ("VERB", "AUX") or \
-            syntax.subject(trigger) is None:
+    if not _asks(sent, trigger) or trigger.dep_ != "ROOT" or \
+            trigger.pos_ not in ("VERB", "AUX") or syntax.subject(trigger) is None:
         return False
     if any(t.lower_ in WH_WORDS for t in sent) or any(
             t.text in (".", "!", ";", ":", "”", '"') for t in sent if t.i > trigger.i
@@ -532,7 +543,7 @@ def _existential_question(trigger) -> bool:
     """ "…, but is there a point where the President says, “…”?", "will there be a call
     with Xi?": a question whether something exists asks about all it holds."""
     sent = trigger.sent
-    if not _asks(sent):
+    if not _asks(sent, trigger):
         return False
     for expl in (t for t in sent if t.dep_ == "expl" and t.lower_ == "there"):
         verb = expl.head

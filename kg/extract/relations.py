@@ -121,9 +121,14 @@ def _in_writing(verb, lex: Lexicon) -> bool:
 
 
 def _admits(verb, ents: DocEntities, lex: Lexicon) -> bool:
-    """ "welcomes Indonesia to the Initiative": admitted to a body or a pact, not met."""
+    """ "welcomes Indonesia to the Initiative": admitted to a body or a pact, not met;
+    "welcomes a discussion": glad of an event, or open to it."""
     if verb.lemma_.lower() not in lex.admission_verbs:
         return False
+    if any(o.lemma_.lower() in lex.meeting_nouns or o.lemma_.lower() in lex.event_heads
+           for o in syntax.direct_objects(verb)):
+        return True  # "welcomes a separate discussion with congressional leaders": open
+        # to an event, or glad of it, is not meeting anyone
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
             for obj in syntax.prep_objects(verb, {prep.lower_}):
