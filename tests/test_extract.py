@@ -1224,6 +1224,16 @@ def test_the_party_before_a_purpose(nlp, text, expected):
     ("Starting tomorrow, the President will be hosting the Pacific Island leaders for the "
      "first-ever summit of its kind to be held in Washington at the White House, the State "
      "Department, and other places around the capital.", set()),
+    # ... or a second object of "host" after the verb's phrase and a comma
+    ("Tomorrow the President will host the Pacific Island leaders for a summit to be held "
+     "at the White House, the State Department, and other places around the capital.",
+     set()),
+    # (a second object joined to the first stays: "hosted A and B (virtually)")
+    ("On July 25, 2023 Mexico\u2019s Secretary of Security Rosa Icela Rodriguez hosted U.S. "
+     "Homeland Security Advisor Dr. Elizabeth Sherwood-Randall and Canada\u2019s National "
+     "Security and Intelligence Advisor Jody Thomas (virtually) in the second meeting of "
+     "the Trilateral Fentanyl Committee.",
+     {("spoke_with", "Rosa Icela Rodriguez", ("Elizabeth Sherwood-Randall", "Jody Thomas"))}),
     # a gathering convenes no one; its host does
     ("The Summit will convene NATO leaders and President Zelenskyy of Ukraine.", set()),
     # a request going on now is made in public; one made once, to someone, is talks

@@ -205,8 +205,15 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
 def _objects(verb, parties: list) -> list:
     """The verb's objects. An object comes before the phrase of a preposition: one after
     the party's phrase is the parser's misreading of that phrase ("met with the Chairman
-    of the Party of Vietnam's Commission", "Commission" made an object of "met")."""
-    return [o for o in syntax.direct_objects(verb) if not any(p.i < o.i for p in parties)]
+    of the Party of Vietnam's Commission", "Commission" made an object of "met"), and so
+    is a second object after another and a phrase of the verb's, set off by a comma ("will
+    be hosting the leaders for a summit held at the White House, the State Department,
+    and other places")."""
+    objects = syntax.direct_objects(verb)
+    preps = [c.i for c in verb.children if c.dep_ == "prep"]
+    return [o for o in objects if not any(p.i < o.i for p in parties) and not (
+        o.left_edge.i > 0 and o.doc[o.left_edge.i - 1].text == "," and any(
+            verb.i < first.i < prep < o.i for first in objects for prep in preps))]
 
 
 def _unites(verb, ents: DocEntities) -> bool:
