@@ -6,7 +6,7 @@ that same mention again (the judgement still holds: it is carried over), makes a
 of the same relation on the same sentence that differs (it needs judging again; a mention
 whose parties are only labelled otherwise, "Biden" for "Joseph Robinette Biden", keeps its
 judgement), or no
-longer makes it (an error fixed, or a correct event lost). Over the 1,487 judgements this
+longer makes it (an error fixed, or a correct event lost). Over the 1,570 judgements this
 shows at once what a change fixed and what it broke, without waiting for a new sample
 (which stays the measure of issue 3: a replay only sees events judged before).
 
