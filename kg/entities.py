@@ -450,8 +450,8 @@ def _generic(token, lex: Lexicon) -> bool:
 
 def _phrase_end(token):
     """The last word of the noun phrase ``token`` heads, without what is coordinated,
-    set in apposition or told of it in a clause ("Senate Majority Leader Chuck Schumer
-    and Speaker Pelosi": "Majority", not "Pelosi")."""
+    set in apposition or told of it in a clause (for "Leader" of "told Senate Majority
+    Leader, Chuck Schumer, and Speaker Pelosi", "Leader" itself, not "Pelosi")."""
     last, stack = token, [token]
     while stack:
         for child in stack.pop().children:
