@@ -417,7 +417,9 @@ def _asks(sent, token) -> bool:
     quoted ("these young leaders said, “anybody got a bullhorn?”" tells of a saying)."""
     if not sent.text.rstrip().rstrip("”\"").endswith("?"):
         return False
-    mark = next(t for t in reversed(sent) if t.text == "?")
+    mark = next((t for t in reversed(sent) if "?" in t.text), None)
+    if mark is None:
+        return True
     quote = next(((start, end) for start, end in doc_quote_spans(sent.doc)
                   if start <= mark.idx < end), None)
     return quote is None or quote[0] <= token.idx < quote[1]
