@@ -468,7 +468,7 @@ def _misplaced_apposition(appos) -> bool:
     not leaders); only a dash or a colon sets one off at a distance ("convening seven
     companies at the White House today – Amazon, Anthropic, …")."""
     before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
-    return before is not None and before.text not in ("—", "–", "--", ":") and \
+    return before is not None and before.text not in (*syntax.DASHES, ":") and \
         not syntax.projective(appos)
 
 

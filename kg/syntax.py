@@ -43,7 +43,7 @@ def projective(token) -> bool:
     """Does every word between ``token`` and its head hang, at any depth, from that head?
     An arc that crosses another ("hosting the leaders for a summit held at the White House,
     the State Department", the last made an apposition of "leaders") is a guess of the
-    parser's that English word order does not allow."""
+    parser's, which English allows only for a phrase set off at a distance by a dash."""
     head = token.head
     low, high = sorted((head.i, token.i))
     return all(head in t.ancestors for t in token.doc[low + 1:high])

@@ -114,7 +114,7 @@ def _in_writing(verb, lex: Lexicon) -> bool:
                 or any(c.dep_ == "prep" and c.lower_ == "in" and any(
                     o.lower_ in lex.written_nouns for o in c.children) for c in token.children)):
             return True  # "wrote", "sent a letter", "in his letter to governors, asked"
-        if token.dep_ in ("ROOT", "ccomp", "relcl", "pcomp") or token.head is token:
+        if token.dep_ in ("ROOT", "ccomp", "relcl", "pcomp") or token.head.i == token.i:
             return False  # (not "after negotiating with Manchin, Biden signed the bill")
         token = token.head
     return False
