@@ -109,6 +109,12 @@ class DocEntities:
         assert lex is not None
         if self.pos(token) in self.vocatives:
             return None  # whom the speaker addresses takes no part in what is said
+        if any(c.dep_ == "case" for c in token.children):
+            # "Colleyville's then-Rabbi, Charlie Cytron-Walker, said", parsed with the
+            # possessor as the head: the phrase names what is possessed
+            possessed = next((c for c in token.children if c.dep_ == "appos"), None)
+            if possessed is not None:
+                return self._resolve_one(possessed, role)
         key = self.entity_at(token)
         holder = self._titled_holder(token, key)
         if holder:
@@ -209,8 +215,8 @@ class DocEntities:
         if token.lower_ in lex.title_words and token.lower_ not in lex.anonymous_heads:
             # "President of Finland Sauli Niinistö": the person the title is written for
             # (a name after the title; one before it is an affiliation: "a Biden aide")
-            after = [t for c in token.children if c.i > token.i and c.dep_ not in ("conj", "cc")
-                     for t in c.subtree]
+            after = [t for t in syntax.phrase_tokens(token, skip=("conj", "cc"))
+                     if t.i > token.i]
             for part in after:
                 key = self.entity_at(part)
                 if key and self.entities[key].type == EntityType.PERSON:
@@ -432,17 +438,22 @@ def pronoun_gender(pronoun) -> str:
 def _generic(token, lex: Lexicon) -> bool:
     """ "people say", "a person that says", "everybody", "the people said" (a nation, as
     a figure for its votes), "young people said", "even people of all views said", "many
-    people in this country who said": nobody in particular (where they are does not say
-    who they are). A word of its own makes the noun someone ("people familiar with the
-    talks", "my kid", "the people I met", "those people")."""
+    people in this country who said", "the people who are saying …": nobody in
+    particular (where they are does not say who they are). A word of its own makes the
+    noun someone ("people familiar with the talks", "my kid", "the people I met", "those
+    people")."""
     if token.lemma_.lower() not in lex.generic_heads and token.lower_ not in lex.generic_heads:
         return False
     children = list(token.children)
-    # "the people" is a nation; "the people who met him" someone
+    # "the people" is a nation; "the people who met him" someone; "the people who are
+    # saying …" are told only by what they say: a camp of opinion, nobody in particular
     nation = token.lower_ == "people" and not any(c.dep_ == "relcl" for c in children)
-    kinds = (INDEFINITE | {"the"}) if nation else INDEFINITE
-    return all(c.dep_ in ("det", "predet") and c.lower_ in kinds or c.dep_ in
-               ("punct", "relcl", "cc", "conj", "advmod") or
+    sayers = any(c.dep_ == "relcl" and c.lemma_.lower() in lex.speech_verbs for c in children)
+    kinds = (INDEFINITE | {"the"}) if nation else \
+        (INDEFINITE | {"the", "those", "these"}) if sayers else INDEFINITE
+    clauses = ("punct", "relcl", "cc", "conj", "advmod", "acl") if sayers else \
+        ("punct", "relcl", "cc", "conj", "advmod")  # (the words said may hang there)
+    return all(c.dep_ in ("det", "predet") and c.lower_ in kinds or c.dep_ in clauses or
                c.dep_ == "amod" and (c.i < token.i or c.lower_ in kinds) or
                c.dep_ == "prep" and c.lower_ in PLACE_OR_KIND for c in children)
 
@@ -517,9 +528,13 @@ def _phrase_label(token) -> str:
     """The words of a noun phrase without determiners, possessives, numbers and clauses
     ("a senior Biden administration official" -> "senior Biden administration official")."""
     keep = []
+    opening = min((c.i for c in token.children if c.dep_ in ("det", "predet", "poss")),
+                  default=token.i)
     for t in token.subtree:
         if t.i > token.i:
             break
+        if t.i < opening and t.dep_ == "advmod" and t.head.i == token.i:
+            continue  # "(and) then these leaders": an adverb of the clause before the phrase
         if t.dep_ in ("det", "poss", "case", "punct", "nummod", "predet") or (
                 t.like_num and t.dep_ != "compound"):  # "two officials", "the First Lady"
             continue
@@ -629,6 +644,11 @@ def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> N
                    key=lambda m: m.pos)
 
 
+#: subjects that leave a predicate noun to stand for someone ("it was a senior official
+#: who said", "this is a senior official"); any other subject is what the noun describes
+CLEFT = {"it", "this", "that", "there"}
+
+
 def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexicon) -> None:
     """People named by their role only ("a senior administration official"). Each is an
     entity of its own, typed Person (or Group when plural) and labelled by its role; a
@@ -641,9 +661,11 @@ def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexico
                 continue
             if any(c.dep_ == "appos" for c in token.children):
                 continue  # "the spokesman, John Kirby": named by the apposition
-            if token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in
-                                            lex.person_pronouns for c in token.head.children):
-                continue  # "He's not a bad guy": what "he" is, not someone else
+            if token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ not in CLEFT
+                                            for c in token.head.children):
+                continue  # "He's not a bad guy", "who was a good man as well", "the
+                # moderator was a good guy": what the subject is, not someone else (but
+                # "it was a senior official who said …")
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                            for c in token.children)
             if definite and token.lower_ in seen:

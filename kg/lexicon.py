@@ -118,6 +118,19 @@ class Lexicon:
         """Every single word that occurs in a title."""
         return frozenset(w for t in self.titles for w in t.split())
 
+    def ends_title(self, words: list[str]) -> bool:
+        """Do these words (lower case, in order) end with a whole title ("secretary of
+        state"; not the "state" of "State Dinner", nor the "his" of "His Excellency")?"""
+        return any(words[len(words) - len(t):] == t for t in self._titles_by_head.get(
+            words[-1] if words else "", ()))
+
+    @cached_property
+    def _titles_by_head(self) -> dict[str, list[list[str]]]:
+        out: dict[str, list[list[str]]] = {}
+        for title in self.titles:
+            out.setdefault(title.split()[-1], []).append(title.split())
+        return out
+
     @cached_property
     def title_heads(self) -> frozenset[str]:
         """The last word of each title ("coordinator" of "Middle East coordinator"): what

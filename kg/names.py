@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg import syntax
 from kg.gazetteer import Gazetteer, fold, load_gazetteer
 from kg.lexicon import Lexicon, load_first_names
 from kg.model import Entity, EntityType
@@ -214,10 +215,23 @@ def _opens_address(span, lex: Lexicon | None) -> bool:
     comma_next = span.end + 2 < len(doc) and doc[span.end + 2].text == ","
     if after.lower_ in ("i", "we", "you") or (_discourse([after], lex) and comma_next):
         return True  # "John, so, …", "Peter, I think …" (not "Biden, now 81, …")
+    names = {t.lower_ for t in span}
+    titles = {c.right_edge.i for c in span.root.children
+              if c.dep_ == "appos" and c.ent_type_ != "PERSON"}
     for appos in (c for c in span.root.children if c.dep_ == "appos"):
         following = doc[appos.right_edge.i + 1] if appos.right_edge.i + 1 < len(doc) else None
         if following is not None and following.pos_ in ("AUX", "VERB"):
             return True
+        named = [appos, *(c for c in appos.children if c.dep_ == "appos")]
+        person = {t.lower_ for x in named for t in syntax.phrase_tokens(x, skip=("prep",))
+                  if t.ent_type_ == "PERSON"}  # (not "the lawyer for Trump")
+        renamed = appos.left_edge.i > 1 and doc[appos.left_edge.i - 1].text in DASHES \
+            and appos.left_edge.i - 2 in titles
+        if person and not names & person and (appos.ent_type_ != "PERSON" or renamed):
+            return True  # "Jen, the President of Angola — President João Lourenço — was
+            # in D.C.": one person is not another's apposition; the first is addressed
+            # (not a list of names: "Steve Ricchetti, Louisa Terrell, … — Susan Rice as
+            # well —")
     return False
 
 
@@ -336,6 +350,9 @@ def _titled_inside(span, lex: Lexicon):
     while first - 1 in titles:
         first -= 1  # the title's first word ("Second Gentleman")
     rest = Span(span.doc, titles[-1] + 1, span.end, label=span.label_)
+    if span[-1].lower_ in lex.title_words:
+        return None  # "… for National Reconciliation Dr." + "Abdullah Abdullah": the
+        # title at the end is that of the name after the span
     if first > span.start and (len(rest) < 2 or any(t.tag_ == "NNPS" for t in rest)):
         return None  # inside the span, only a name of two words or more is a person's
         # ("… Administrator Samantha Power"; not "Council of State Governments")
@@ -372,7 +389,7 @@ def _titled_names(doc, lex: Lexicon, gaz: Gazetteer) -> list:
     spans = []
     i = 0  # where the next title may begin (not among the words the last one took)
     for token in tokens_among(doc, lex.title_words):
-        if token.i < i or not token.text[:1].isupper():
+        if token.i < i or not token.text[:1].isupper() or not _ends_office(doc, token.i, lex):
             continue
         if covered is None:
             covered = {k for ent in doc.ents for k in range(ent.start, ent.end)}
@@ -386,6 +403,19 @@ def _titled_names(doc, lex: Lexicon, gaz: Gazetteer) -> list:
             spans.append(Span(doc, i + 1, j, label="PERSON"))
         i = max(j, i + 1)
     return spans
+
+
+def _ends_office(doc, i: int, lex: Lexicon) -> bool:
+    """Does a whole title end at ``doc[i]``: a known one ("Secretary of State", not the
+    "State" of "a State Dinner" nor the "His" of "His Excellency"), or a title head with
+    the office it is "of" ("Minister of Defense", "Secretary of Homeland Security")?"""
+    if lex.ends_title([t.lower_ for t in doc[max(0, i - 3):i + 1]]):
+        return True
+    j = i
+    while j > 0 and i - j < 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        j -= 1
+    return j < i and j > 0 and doc[j].lower_ in ("of", "for") and \
+        doc[j - 1].lower_ in lex.title_heads and doc[j - 1].text[:1].isupper()
 
 
 def _with_suffixes(doc, end: int, lex: Lexicon) -> int:

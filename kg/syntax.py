@@ -14,12 +14,28 @@ VERBS = {"VERB", "AUX"}
 
 
 def conjuncts(token) -> list:
-    """``token`` and the tokens coordinated with it ("Israel, Jordan and the U.S.")."""
+    """``token`` and the tokens coordinated with it ("Israel, Jordan and the U.S."). A
+    name coordinated with the modifier of a plural noun modifies it too ("AA and NHPI
+    organizations", "Democratic and Republican governors"): only the noun is a head."""
     out = [token]
     for item in out:
         out.extend(c for c in item.children
                    if c.dep_ == "conj" and c not in out and not _place_qualifier(c))
+    if len(out) > 1 and token.pos_ == "PROPN" and _shares_modifier(token, out[-1]):
+        return out[1:]
     return out
+
+
+def _shares_modifier(name, last) -> bool:
+    """ "AA" of "AA and NHPI organizations": a bare name of no person or place,
+    coordinated with a plural common noun that a name modifies just before it (not
+    "Macron and Italian leaders", "Germany and other partners")."""
+    before = last.doc[last.i - 1]
+    return last.tag_ == "NNS" and last.i > name.i and \
+        name.ent_type_ not in ("PERSON", "GPE", "LOC", "FAC") and \
+        not any(c.dep_ in ("det", "poss", "compound") for c in name.children) and \
+        before.head.i == last.i and before.dep_ in ("compound", "amod") and \
+        before.pos_ == "PROPN"
 
 
 PLACE_TYPES = ("GPE", "LOC")
@@ -37,6 +53,21 @@ def _place_qualifier(conj) -> bool:
     return place.ent_type_ in PLACE_TYPES and place.i != conj.head.i and \
         place.dep_ == "pobj" and place.head.lower_ in ("in", "at") and \
         place.head.head.i != conj.head.head.i
+
+
+#: the relations by which a clause hangs from a word: what a clause says is not part of
+#: the phrase it hangs from ("the administrator who said that President Biden …")
+CLAUSE_RELATIONS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+
+
+def phrase_tokens(token, skip: tuple[str, ...] = ()) -> list:
+    """The words of the phrase ``token`` heads, without the clauses hanging inside it
+    (nor what hangs by a relation in ``skip``)."""
+    out = [token]
+    for item in out:
+        out.extend(c for c in item.children
+                   if c.dep_ not in CLAUSE_RELATIONS and c.dep_ not in skip)
+    return sorted(out, key=lambda t: t.i)
 
 
 def projective(token) -> bool:
@@ -127,10 +158,16 @@ def subject(verb):
 
 
 def _subjects(verb) -> list:
-    """The subject children of a verb. Two in one run of words with no comma or
+    """The subject children of a verb. Of a common noun and a name with only a comma
+    between them, the name is the subject. Two in one run of words with no comma or
     conjunction between them are one name the parser split ("said PCAST Co-Chair Dr.
     Eric Lander", "Co" and "Lander" both made subjects): its head is its last word."""
     found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(found) > 1 and found[0].pos_ == "NOUN" and found[-1].pos_ == "PROPN" and all(
+            t.text == "," for t in verb.doc[found[0].right_edge.i + 1:found[-1].left_edge.i]):
+        # "A military mother and grandmother, Dr. Biden added": a phrase set before the
+        # subject by a comma tells what the subject is
+        return [found[-1]]
     if len(found) > 1 and found[-1].pos_ == "PROPN" and found[-1].is_alpha:
         between = verb.doc[found[0].i + 1:found[-1].i]
         if not any(t.dep_ in ("cc", "punct") and t.text != "-" or t.pos_ in VERBS
@@ -228,6 +265,8 @@ def prep_objects(token, preps) -> list:
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            if _across_colon(token, child):
+                continue  # "First, with Jackson: so you've talked about …": a heading
             clause = next((c for c in child.children if c.dep_ == "pcomp"), None)
             if clause is not None:
                 # "spoke with Prime Minister Kadhimi to discuss …", parsed as "with [Kadhimi
@@ -250,6 +289,14 @@ def prep_objects(token, preps) -> list:
                        and c.lower_ not in ("what", "how", "why", "whether", "that")]
             out.extend(objects or _following_noun(child))
     return out
+
+
+def _across_colon(head, child) -> bool:
+    """Does a colon stand between the phrase ``child`` and ``head``, which follows it?
+    A phrase before a colon is a heading for what follows ("First, with Jackson: so
+    you've talked about …"), not part of it."""
+    return child.i < head.i and any(
+        t.text == ":" for t in head.doc[child.right_edge.i + 1:head.i])
 
 
 #: dashes, as typed or as a transcript writes them

@@ -1295,3 +1295,109 @@ def test_an_object_after_the_party_phrase_is_a_misreading(nlp):
 def test_the_speaker_named_after_a_title(nlp, text, speaker):
     assert {e[1] for e in events(extract(nlp, text)) if e[0] == "stated"} == {speaker}
 
+
+
+def test_a_title_does_not_reach_into_a_clause(nlp):
+    # the name inside the relative clause is not the administrator's
+    text = ("Our reporter spoke with the school administrator who said that Governor "
+            "Kathy Hochul must act because, quote, \u201cshe is the only one they will "
+            "listen to.\u201d")
+    found = events(extract(nlp, text))
+    assert not any("Kathy Hochul" in (e[1], *e[2]) for e in found)
+
+
+def test_a_phrase_before_the_subject_describes_it(nlp):
+    text = "A proud veteran and father, Dr. Smith added: \u201cWe owe them more.\u201d"
+    assert {e[1] for e in events(extract(nlp, text)) if e[0] == "stated"} == {"Smith"}
+
+
+def test_a_title_ending_an_organisation_span_is_the_next_name(nlp):
+    text = ("Today, President Biden welcomed Chairman of the High Council for National "
+            "Reconciliation Dr. Abdullah Abdullah to the White House.")
+    assert {e[:3] for e in events(extract(nlp, text))} == {
+        ("spoke_with", "Biden", ("Abdullah Abdullah",))}
+
+
+@pytest.mark.parametrize(("text", "stated"), [
+    # a quoted phrase set before a noun names the thing: no one's words
+    ("Critics looked at this morning and said the governor did not want to wait, so he "
+     "announced a sort of \u201chalf-done, nearly ready, but still missing key "
+     "parts\u201d plan without any promise.", False),
+    ("\u201cWe are ready to go\u201d officials said on Monday.", True),
+    ("The mayor said the \u201ctime has come for action\u201d today.", True),
+])
+def test_an_attributive_quote_is_no_statement(nlp, text, stated):
+    assert any(e[0] == "stated" for e in events(extract(nlp, text))) == stated
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # to call is to name after "something"
+    ("The Energy Department has something called the Advanced Research Projects Agency "
+     "\u2014 ARPA-E \u2014 that funds new research.", set()),
+    # "His Excellency" is a title of the name after it, not a name of its own
+    ("Tonight, the President will host His Excellency Carlos Mendes, President of the "
+     "Republic of Ruritania, for a State Dinner.",
+     {("spoke_with", "President", ("Carlos Mendes",), "future")}),
+    # a cause given ("since …") is taken for granted, whatever the parser hung it on
+    ("And on Peru, since Peru\u2019s President Dina Boluarte was here last week and met "
+     "with President Biden, I would like to know the role the State Department played in "
+     "the request of extradition of the Peruvian businessman Jorge Ramos, if any.",
+     {("spoke_with", "Dina Boluarte", ("Biden",), "asserted")}),
+    # a phrase before a colon heads what follows: no party of a verb after it
+    ("First, with Jackson: So FEMA has \u2014 you\u2019ve talked a lot about the "
+     "infrastructure money \u2014 FEMA basically has two climate programs that received a "
+     "boost from that bill.", set()),
+    # sanctions aimed at revenues are no attack
+    ("The Treasury will aggressively target Russian energy revenues by imposing blocking "
+     "sanctions on state-owned firms.", set()),
+    # "if you look" asks the listener to look: no condition on what was argued
+    ("And if you look to just two years ago, Senator Thune argued that failing to act "
+     "would, quote, \u201cbe a disaster for the whole country.\u201d",
+     {("stated", "Thune", (), "asserted")}),
+    # an offer leaves the meeting open
+    ("Pope Francis, this week, offered to meet with Vladimir Putin in Moscow to try "
+     "brokering a ceasefire.", {("spoke_with", "Francis", ("Vladimir Putin",), "hypothetical")}),
+    # one person is not another's apposition: the first name is the one addressed
+    ("Q  Thank you.  Karen, the Prime Minister of Samoa \u2014 Prime Minister Fiame Naomi "
+     "Mataafa \u2014 was in D.C. last week, and she met with Jake Sullivan.",
+     {("spoke_with", "Fiame Naomi Mataafa", ("Jake Sullivan",), "asserted")}),
+    # a verb coordinated with one of saying ("maintain") shares the intention above it
+    ("The United States and the European Union also intend to maintain lines of "
+     "communication with stakeholders on these issues and engage with other partners "
+     "globally on investment screening.",
+     {("spoke_with", "United States", ("other partners",), "future"),
+      ("spoke_with", "European Union", ("other partners",), "future")}),
+    # people told only by what they say are a camp of opinion, nobody in particular
+    ("The administration is trapped between the people who are saying, \u201cYou need to "
+     "do more right now,\u201d and the people who are saying, \u201cThe government should "
+     "stay out of this.\u201d", set()),
+    # the possessor the parser made the head is not the speaker
+    ("Springfield\u2019s then-Rabbi, Aaron Goldberg, said after the flood that, quote, "
+     "\u201cour congregation had trained for this for years and it saved lives.\u201d",
+     {("stated", "Aaron Goldberg", (), "asserted")}),
+    # what someone's words sounded like is a gloss
+    ("The Governor spoke yesterday.  It sounded to a lot of people like he was saying, "
+     "\u201cI will let more cameras in once I am satisfied.\u201d", set()),
+    # a statement asked as a question asks what lies under it
+    ("Q    But the President has no plans to talk to Prime Minister Trudeau?",
+     {("spoke_with", "President", ("Trudeau",), "hypothetical")}),
+    # a predicate noun describes its subject: no speaker of its own
+    ("The moderator was a good guy who backed my opponent, who was a good man as well, and "
+     "he said, \u201cSenator, do you have anything else you want to say?\u201d", set()),
+])
+def test_readings_of_briefing_sentences(nlp, text, expected):
+    assert {e[:4] for e in events(extract(nlp, text))} == expected
+
+
+def test_a_label_leaves_out_the_adverb_before_the_phrase(nlp):
+    text = ("And then these so-called leaders, these extremist leaders will say, \u201cWell, "
+            "the answer to that is more guns in every school.\u201d")
+    assert {e[1] for e in events(extract(nlp, text))} == {"so called leaders"}
+
+
+def test_a_name_coordinated_with_a_modifier_is_one(nlp):
+    from kg import syntax
+
+    doc = nlp("CRS has been meeting with national and local AA and NHPI organizations.")
+    aa = next(t for t in doc if t.text == "AA")
+    assert [t.text for t in syntax.conjuncts(aa)] == ["organizations"]

@@ -196,13 +196,18 @@ def _negated_auxiliary(child, lex: Lexicon) -> bool:
         doc[child.i + 1].lower_.replace("’", "'") in lex.negators
 
 
+#: what a listener is asked to do to see a thing for themselves ("if you look at …")
+ATTENDING = {"look", "consider", "recall", "remember", "think", "compare"}
+
+
 def _aside(clause) -> bool:
-    """ "if you allow me: Today, Blinken spoke to …": a condition between speaker and
-    listener that a colon sets off speaks of the talk itself, not of the event."""
+    """ "if you allow me: Today, Blinken spoke to …", "if you look to just two years ago,
+    he argued …": a condition between speaker and listener, set off by a colon or asking
+    the listener to look or recall, speaks of the talk itself, not of the event."""
     subject = syntax.subject(clause)
     return subject is not None and subject.lower_ in ("i", "you", "we") and \
-        clause.i < clause.head.i and any(
-            t.text == ":" for t in clause.doc[clause.right_edge.i + 1:clause.head.i])
+        clause.i < clause.head.i and (clause.lemma_.lower() in ATTENDING or any(
+            t.text == ":" for t in clause.doc[clause.right_edge.i + 1:clause.head.i]))
 
 
 def _habitual_saying(verb, lex: Lexicon) -> bool:
@@ -345,6 +350,10 @@ def _link(child, lex: Lexicon) -> str:
     head), "subject" or "adjunct" (a time, a cause: it stands on its own). A preposition
     decides for its object: "participate in a strike" (complement), "after the strike"
     (adjunct)."""
+    if child.pos_ in syntax.VERBS and any(c.dep_ == "mark" and c.lower_ in CAUSES
+                                          for c in child.children):
+        return "adjunct"  # "since he was here and met with President Biden, I would like
+        # to know …": a cause given is taken for granted, whatever the parser hung it on
     if child.head.lower_ in PREMISES and child.head.tag_ in ("VBG", "VBN") and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in child.head.children):
         return "adjunct"  # "considering continued Russian attacks", "given the strikes":
@@ -378,6 +387,8 @@ def _definite(noun) -> bool:
 
 #: participles that put their object as a premise ("considering the attacks")
 PREMISES = {"considering", "given"}
+#: subordinators of a cause or a ground ("since he met with …", "because they talked")
+CAUSES = {"since", "because"}
 #: verbs of taking part: in the simple past, one took part ("joined a call")
 TAKING_PART = {"join", "participate", "attend", "partake"}
 #: nouns of a chance to act ("the time for Biden to engage"): what they open lies ahead
@@ -504,15 +515,31 @@ def _declarative_question(trigger) -> bool:
     """ "So he will call President Erdoğan?": a statement asked as a question, its verb
     the sentence's own, no auxiliary put first and no wh-word anywhere."""
     sent = trigger.sent
-    if not _asks(sent, trigger) or trigger.dep_ != "ROOT" or \
-            trigger.pos_ not in ("VERB", "AUX") or syntax.subject(trigger) is None:
+    verb = _clause_root(trigger)
+    if not _asks(sent, trigger) or verb.dep_ != "ROOT" or \
+            verb.pos_ not in ("VERB", "AUX") or syntax.subject(verb) is None:
         return False
+    trigger = verb
     if any(t.lower_ in WH_WORDS for t in sent) or any(
             t.text in (".", "!", ";", ":", "”", '"') for t in sent if t.i > trigger.i
             and t.i < sent.end - 1):
         return False  # (a statement and then a question the parser joined: "He said,
         # “…”  Is the President planning …?")
     return _agreement_tag(sent) is None and not any(_put_first(t) for t in sent)
+
+
+def _clause_root(token):
+    """The verb of the clause that ``token`` belongs to, through what has no subject of
+    its own ("has no plans to talk to …": "has"); a clause with a subject stops it."""
+    while token.head.i != token.i and token.dep_ in NONFINITE_LINKS and not (
+            token.pos_ in ("VERB", "AUX") and
+            any(c.dep_ in syntax.SUBJECT_DEPS for c in token.children)):
+        token = token.head
+    return token
+
+
+#: how a word without a subject of its own hangs in the clause above it
+NONFINITE_LINKS = {"xcomp", "acl", "dobj", "pobj", "prep", "attr"}
 
 
 #: words that make a tag of agreement after a comma ("…, right?")
@@ -717,7 +744,10 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
                     not _told_past(token, child, lex):
                 # a coordinate verb shares its head's auxiliaries, not its meaning
                 found = timed(_governor_factuality(token, lex))
-            if child is not None and token.lemma_.lower() in lex.speech_verbs:
+            if child is not None and child.dep_ != "conj" and \
+                    token.lemma_.lower() in lex.speech_verbs:
+                # (a verb coordinated with one of saying is not what it says: "intend to
+                # maintain lines … and engage with partners")
                 if child.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative")
                                                  for c in token.children):
                     found = found or Factuality.HYPOTHETICAL  # "told Blinken to meet": asked

@@ -113,6 +113,8 @@ def _is_statement(quote: Quote, lex: Lexicon) -> bool:
     before = doc_text(quote.segment.doc)[:quote.start].rstrip(" “\"«„").lower()
     if before.endswith(tuple(lex.naming_words)):
         return False  # "the so-called “hard to abate” sectors": a term, not a saying
+    if _attributive(quote, tokens):
+        return False
     content = [t for t in words if t.pos_ not in FUNCTION_POS]
     if all(t.text[:1].isupper() for t in content) and (
             len(content) >= 3 or tokens[-1].text not in (".", "?", "!")):
@@ -120,6 +122,19 @@ def _is_statement(quote: Quote, lex: Lexicon) -> bool:
         # title, its words capitalised but for the small ones, not a sentence
         return False
     return any(t.pos_ in syntax.VERBS for t in tokens)
+
+
+def _attributive(quote: Quote, tokens: list) -> bool:
+    """A quoted phrase set before a noun, as an adjective is ("announced a sort of “half-
+    baked, almost there” framework"): it tells what the thing is called, no one's words.
+    Words said end in their own punctuation or are followed by it ("“…,” he said")."""
+    doc = quote.segment.doc
+    after = next((t for t in doc[tokens[-1].i + 1:] if not _inside(t, quote)
+                  and t.text not in ("”", '"', "»")), None)
+    return after is not None and after.pos_ == "NOUN" and after.dep_ not in \
+        syntax.SUBJECT_DEPS and not tokens[-1].is_punct and \
+        doc_text(doc)[quote.end:after.idx].strip(" ”\"»") == "" and \
+        any(t.head.i == after.i for t in tokens)
 
 
 def _stands_alone(quote: Quote) -> bool:
@@ -190,11 +205,21 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
     quote.evidence = (sents[first].start_char, syntax.sentence_bounds(sents[last])[1])
 
 
+#: verbs of seeming: what they say someone "was saying" is how it came across
+SEEMING = {"sound", "look", "seem", "appear", "feel"}
+
+
 def _glossed(verb, lex: Lexicon) -> bool:
-    """A verb of saying that an adverb makes a gloss ("is essentially saying", "in
-    effect said", "saying, basically, …"): what follows is what someone meant, in the
-    reporter's words."""
+    """A verb of saying that an adverb or a comparison makes a gloss ("is essentially
+    saying", "in effect said", "saying, basically, …", "sounded like he was saying"):
+    what follows is what someone meant, in the reporter's words."""
     doc = verb.doc
+    if any(c.dep_ == "mark" and (c.lower_ == "like" and verb.head.lemma_ in SEEMING or
+                                 c.lower_ in ("if", "though") and
+                                 c.i > 0 and doc[c.i - 1].lower_ == "as")
+           for c in verb.children):
+        return True  # "it sounded like he was saying, …", "as if he were saying, …": what
+        # his words seemed to say (not "like he said, …", as he said it)
     return any(c.dep_ in ("advmod", "prep", "npadvmod") and (c.i < verb.i or all(
         t.is_punct for t in doc[verb.i + 1:c.left_edge.i])) and
         " ".join(t.lower_ for t in c.subtree) in lex.gloss_words for c in verb.children)

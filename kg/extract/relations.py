@@ -149,8 +149,9 @@ def _calls_upon(verb) -> bool:
 
 
 def _naming(verb) -> bool:
-    """ "an agency called DARPA", "called the move a mistake": to call is to name here."""
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+    """ "an agency called DARPA", "something called …", "called the move a mistake": to
+    call is to name here."""
+    if verb.dep_ == "acl" and verb.head.pos_ in syntax.NOUNS:
         return True
     deps = {c.dep_ for c in verb.children}
     return "dobj" in deps and "oprd" in deps
