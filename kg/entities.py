@@ -645,8 +645,9 @@ def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> N
 
 
 #: subjects that leave a predicate noun to stand for someone ("it was a senior official
-#: who said", "this is a senior official"); any other subject is what the noun describes
-CLEFT = {"it", "this", "that", "there"}
+#: who said"); any other subject is what the noun describes ("Madam First Lady — this is
+#: a woman who, six years ago, said …")
+CLEFT = {"it", "there"}
 
 
 def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexicon) -> None:

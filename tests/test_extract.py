@@ -1384,6 +1384,16 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # a predicate noun describes its subject: no speaker of its own
     ("The moderator was a good guy who backed my opponent, who was a good man as well, and "
      "he said, \u201cSenator, do you have anything else you want to say?\u201d", set()),
+    ("And Madam Speaker \u2014 this is a woman who, six years ago, said, \u201cI do not "
+     "want to speak in front of big crowds.\u201d", set()),
+    # to talk on a trip is to speak to the public, not to each other
+    ("Governor Hochul, Lieutenant Governor Delgado, and Attorney General James have made "
+     "over 300 trips to talk about this.", set()),
+    # a meeting implored is asked for; a practice is no one event
+    ("Tsikhanouskaya implored President Biden to meet with Lukashenko first.",
+     {("spoke_with", "Biden", ("Lukashenko",), "hypothetical")}),
+    ("It is a longstanding best practice for the CDC to engage with organizations like the "
+     "AAP.", {("spoke_with", "CDC", ("AAP",), "hypothetical")}),
 ])
 def test_readings_of_briefing_sentences(nlp, text, expected):
     assert {e[:4] for e in events(extract(nlp, text))} == expected

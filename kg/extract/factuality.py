@@ -259,13 +259,14 @@ def _imperative(verb) -> bool:
 
 
 def _extraposed(verb, lex: Lexicon) -> Factuality | None:
-    """ "It has been difficult for the United States to talk to China": an infinitive
-    whose clause is judged by an adjective ("difficult", "easy", "able") takes its
-    reading from that adjective."""
+    """ "It has been difficult for the United States to talk to China", "it is a best
+    practice for the CDC to engage with …": an infinitive whose clause is judged by an
+    adjective or a noun ("difficult", "easy", "able", "practice") takes its reading from
+    that word."""
     if verb.pos_ != "VERB" or not syntax.infinitive(verb) or \
             verb.dep_ not in ("advcl", "ccomp", "xcomp"):
         return None
-    for adjective in (c for c in verb.head.children if c.dep_ == "acomp"):
+    for adjective in (c for c in verb.head.children if c.dep_ in ("acomp", "attr")):
         found = _governor_factuality(adjective, lex)
         if found is not None:
             return found
