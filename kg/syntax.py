@@ -163,10 +163,12 @@ def _subjects(verb) -> list:
     conjunction between them are one name the parser split ("said PCAST Co-Chair Dr.
     Eric Lander", "Co" and "Lander" both made subjects): its head is its last word."""
     found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if len(found) > 1 and found[0].pos_ == "NOUN" and found[-1].pos_ == "PROPN" and all(
-            t.text == "," for t in verb.doc[found[0].right_edge.i + 1:found[-1].left_edge.i]):
-        # "A military mother and grandmother, Dr. Biden added": a phrase set before the
-        # subject by a comma tells what the subject is
+    if len(found) > 1 and found[0].pos_ == "NOUN" and found[-1].pos_ == "PROPN" and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in found[0].children) and \
+            _only_commas(verb.doc, found[0], found[-1]):
+        # "A military mother and grandmother, Dr. Biden added": an indefinite phrase set
+        # before the subject by a comma tells what the subject is (not "my mother, God
+        # love her, used to say": a definite one is the subject)
         return [found[-1]]
     if len(found) > 1 and found[-1].pos_ == "PROPN" and found[-1].is_alpha:
         between = verb.doc[found[0].i + 1:found[-1].i]
@@ -174,6 +176,13 @@ def _subjects(verb) -> list:
                    for t in between):
             return [found[-1]]
     return found
+
+
+def _only_commas(doc, first, second) -> bool:
+    """Do only commas (one at least) stand between the words of two phrases?"""
+    last = max(t.i for t in first.subtree if not t.is_punct)
+    gap = doc[last + 1:second.left_edge.i]
+    return len(gap) > 0 and all(t.text == "," for t in gap)
 
 
 #: prepositions of asking: their object, named before an infinitive, is who is to do it

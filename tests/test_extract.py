@@ -1389,6 +1389,12 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # to talk on a trip is to speak to the public, not to each other
     ("Governor Hochul, Lieutenant Governor Delgado, and Attorney General James have made "
      "over 300 trips to talk about this.", set()),
+    # a definite subject stays the subject before a parenthesis with a name in it; the
+    # chance to talk is theirs with each other
+    ("But my mother, God love her, used to always say, \u201cOut of everything terrible, "
+     "something good will happen.\u201d", {("stated", "mother", (), "asserted")}),
+    ("We do expect, at some point tomorrow, President Erdo\u011fan and President Biden "
+     "have the chance to talk.", {("spoke_with", "Erdo\u011fan", ("Biden",), "future")}),
     # a meeting implored is asked for; a practice is no one event
     ("Tsikhanouskaya implored President Biden to meet with Lukashenko first.",
      {("spoke_with", "Biden", ("Lukashenko",), "hypothetical")}),

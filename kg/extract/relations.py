@@ -277,7 +277,7 @@ def _reciprocal(relation: Relation, trigger, subject, ents: DocEntities,
     among the members of a coordinated subject."""
     if syntax.disjunction(subject):
         return  # "the military or CENTCOM has spoken": either, not one with the other
-    if trigger.lemma_.lower() in ("talk", "speak") and trigger.dep_ in ("advcl", "acl") and \
+    if trigger.lemma_.lower() in ("talk", "speak") and trigger.dep_ == "advcl" and \
             syntax.infinitive(trigger):
         return  # "the President, the Vice President and the Cabinet have made 300 trips to
         # talk about this": to talk on a trip is to speak to the public, not to each other
