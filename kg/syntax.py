@@ -19,11 +19,18 @@ def conjuncts(token) -> list:
     organizations", "Democratic and Republican governors"): only the noun is a head."""
     out = [token]
     for item in out:
-        out.extend(c for c in item.children
-                   if c.dep_ == "conj" and c not in out and not _place_qualifier(c))
+        out.extend(c for c in item.children if c.dep_ == "conj" and c not in out
+                   and not _place_qualifier(c) and not _possessor(c))
     if len(out) > 1 and token.pos_ == "PROPN" and _shares_modifier(token, out[-1]):
         return out[1:]
     return out
+
+
+def _possessor(conj) -> bool:
+    """A name marked as a possessor begins a phrase of its own ("the invasion of Ukraine and
+    Hamas' attack on Israel"): it is not coordinated with the noun before it."""
+    doc = conj.doc
+    return conj.i + 1 < len(doc) and doc[conj.i + 1].text in ("’", "'", "’s", "'s")
 
 
 def _shares_modifier(name, last) -> bool:

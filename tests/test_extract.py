@@ -1395,6 +1395,17 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      "something good will happen.\u201d", {("stated", "mother", (), "asserted")}),
     ("We do expect, at some point tomorrow, President Erdo\u011fan and President Biden "
      "have the chance to talk.", {("spoke_with", "Erdo\u011fan", ("Biden",), "future")}),
+    # "will always say" tells a habit; a policy attacked is a figure
+    ("So, speaking of talent, my father, Otis Brown, will always say to me, \u201cPeople "
+     "see your glory, but they do not know your story.\u201d",
+     {("stated", "Otis Brown", (), "asserted")}),
+    ("There are some extremist leaders who are attacking DEI: diversity, equity, and "
+     "inclusion.", set()),
+    # a possessor begins a phrase of its own; a part of a country is where rockets come from
+    ("From Russia\u2019s brutal invasion of Ukraine and Hamas\u2019 brutal terrorist attack "
+     "on Israel to the threat of climate change, we face enormous challenges.",
+     {("attacked", "Russia", ("Ukraine",), "asserted")}),
+    ("We have seen some rocket attacks from southern Lebanon into northern Israel.", set()),
     # a meeting implored is asked for; a practice is no one event
     ("Tsikhanouskaya implored President Biden to meet with Lukashenko first.",
      {("spoke_with", "Biden", ("Lukashenko",), "hypothetical")}),

@@ -50,6 +50,10 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
         elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
             if word in would and habitual:
                 continue
+            if word in lex.future_modals and any(
+                    c.dep_ == "advmod" and c.lower_ in ("always", "often", "usually")
+                    for c in verb.children):
+                continue  # "my father will always say to me, …": a habit, not a time ahead
             backshifted = word in would and _reported(verb, lex)
             if word in lex.future_modals or child.lemma_.lower() in lex.future_modals or \
                     backshifted:

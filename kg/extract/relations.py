@@ -141,6 +141,18 @@ def _admits(verb, ents: DocEntities, lex: Lexicon) -> bool:
     return False
 
 
+#: words that name a part of a place ("from southern Lebanon")
+COMPASS = {"northern", "southern", "eastern", "western", "north", "south", "east", "west",
+           "central", "northeastern", "northwestern", "southeastern", "southwestern"}
+
+
+def _region(token) -> bool:
+    """A part of a country ("rocket attacks from southern Lebanon"): where an attack comes
+    from, not who makes it."""
+    return token.ent_type_ in syntax.PLACE_TYPES and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in COMPASS for c in token.children)
+
+
 def _calls_upon(verb) -> bool:
     """ "called on Russia to withdraw", "called upon the federal government to …": to
     call on someone, the preposition right after the verb, is to appeal to them, not to
@@ -405,7 +417,7 @@ def _noun_agent(noun, relation: Relation, lex: Lexicon):
             if child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "PROPN") \
                     and (child.ent_type_ or lex_demonym(child)):
                 return child  # "an Israeli strike", "US strikes"; not "military incursions"
-        by = syntax.prep_objects(noun, {"by", "from"})
+        by = [t for t in syntax.prep_objects(noun, {"by", "from"}) if not _region(t)]
         if by:
             return by[0]
         for acl in (c for c in noun.children if c.dep_ == "acl"):
