@@ -23,6 +23,23 @@ def conjuncts(token) -> list:
                    and not _place_qualifier(c) and not _possessor(c))
     if len(out) > 1 and token.pos_ == "PROPN" and _shares_modifier(token, out[-1]):
         return out[1:]
+    return _items(out)
+
+
+def _items(tokens: list) -> list:
+    """The first of the coordinated words in each item of a list that semicolons divide
+    ("hosted Polly Smith, Deputy Secretary, Department of Transportation; David Brown,
+    …"): what follows a comma inside an item describes its first word."""
+    doc, first = tokens[0].doc, min(t.i for t in tokens)
+    if len(tokens) < 2 or not any(t.text == ";" for t in doc[first:max(t.i for t in tokens)]):
+        return tokens
+    seen: set[int] = set()
+    out = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        item = sum(t.text == ";" for t in doc[first:token.i])
+        if item not in seen:
+            seen.add(item)
+            out.append(token)
     return out
 
 

@@ -1406,6 +1406,12 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      "on Israel to the threat of climate change, we face enormous challenges.",
      {("attacked", "Russia", ("Ukraine",), "asserted")}),
     ("We have seen some rocket attacks from southern Lebanon into northern Israel.", set()),
+    # in a list that semicolons divide, what follows a name inside its item describes it
+    ("Director Jane Roe hosted Polly Smith, Deputy Secretary, Department of Transportation; "
+     "David Brown, Deputy Secretary, Department of Energy; and senior executives for a "
+     "roundtable.",
+     {("spoke_with", "Jane Roe", ("David Brown", "Polly Smith", "senior executives"),
+       "asserted")}),
     # a meeting implored is asked for; a practice is no one event
     ("Tsikhanouskaya implored President Biden to meet with Lukashenko first.",
      {("spoke_with", "Biden", ("Lukashenko",), "hypothetical")}),
