@@ -18,9 +18,10 @@ def conjuncts(token) -> list:
     name coordinated with the modifier of a plural noun modifies it too ("AA and NHPI
     organizations", "Democratic and Republican governors"): only the noun is a head."""
     out = [token]
+    owner = token.dep_ == "poss"  # "Biden and Harris's meeting": possessors coordinated
     for item in out:
         out.extend(c for c in item.children if c.dep_ == "conj" and c not in out
-                   and not _place_qualifier(c) and not _possessor(c))
+                   and not _place_qualifier(c) and (owner or not _possessor(c)))
     if len(out) > 1 and token.pos_ == "PROPN" and _shares_modifier(token, out[-1]):
         return out[1:]
     return _items(out)

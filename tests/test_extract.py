@@ -1406,6 +1406,9 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      "on Israel to the threat of climate change, we face enormous challenges.",
      {("attacked", "Russia", ("Ukraine",), "asserted")}),
     ("We have seen some rocket attacks from southern Lebanon into northern Israel.", set()),
+    ("The biggest problem is the world\u2019s challenge: global inflation and the pandemic "
+     "and Putin\u2019s unconscionable invasion of Ukraine.",
+     {("attacked", "Putin", ("Ukraine",), "asserted")}),
     # in a list that semicolons divide, what follows a name inside its item describes it
     ("Director Jane Roe hosted Polly Smith, Deputy Secretary, Department of Transportation; "
      "David Brown, Deputy Secretary, Department of Energy; and senior executives for a "
