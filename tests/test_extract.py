@@ -1415,6 +1415,9 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      "roundtable.",
      {("spoke_with", "Jane Roe", ("David Brown", "Polly Smith", "senior executives"),
        "asserted")}),
+    # a question put to someone is not his words, nor is the answer's verb the question's
+    ("And Governor Greg Abbott was asked \u2014 was asked the question, \u201cWhat do you "
+     "make of it?\u201d  He said there are very good people on both sides.", set()),
     # a meeting implored is asked for; a practice is no one event
     ("Tsikhanouskaya implored President Biden to meet with Lukashenko first.",
      {("spoke_with", "Biden", ("Lukashenko",), "hypothetical")}),

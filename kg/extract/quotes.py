@@ -248,8 +248,10 @@ def _adjacent_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
     for side in (after, before) if any(m in tail for m in ",?!") else (before, after):
         for token in side:
             if _is_speech_verb(token, quote, lex):
-                if side is after and _introduces_next_quote(token):
-                    break  # "“…?” He said, “…”": that verb is the next quote's
+                if side is after and (_introduces_next_quote(token) or
+                                      _says_something_else(token, quote)):
+                    break  # "“…?” He said, “…”": that verb is the next quote's; "“What
+                    # do you think?”  He said there are …": it says something else
                 found.append(token)
                 break
             if not (token.is_punct or token.is_space or token.pos_ in ("PRON", "PROPN", "DET")
