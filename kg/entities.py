@@ -449,10 +449,9 @@ def _generic(token, lex: Lexicon) -> bool:
     # saying …" are told only by what they say: a camp of opinion, nobody in particular
     nation = token.lower_ == "people" and not any(c.dep_ == "relcl" for c in children)
     sayers = any(c.dep_ == "relcl" and c.lemma_.lower() in lex.speech_verbs for c in children)
-    kinds = (INDEFINITE | {"the"}) if nation else \
-        (INDEFINITE | {"the", "those", "these"}) if sayers else INDEFINITE
-    clauses = ("punct", "relcl", "cc", "conj", "advmod", "acl") if sayers else \
-        ("punct", "relcl", "cc", "conj", "advmod")  # (the words said may hang there)
+    kinds = INDEFINITE | ({"the"} if nation else {"the", "those", "these"} if sayers else set())
+    # (the words said may hang from the noun as a clause)
+    clauses = ("punct", "relcl", "cc", "conj", "advmod") + (("acl",) if sayers else ())
     return all(c.dep_ in ("det", "predet") and c.lower_ in kinds or c.dep_ in clauses or
                c.dep_ == "amod" and (c.i < token.i or c.lower_ in kinds) or
                c.dep_ == "prep" and c.lower_ in PLACE_OR_KIND for c in children)

@@ -127,8 +127,8 @@ class Lexicon:
     @cached_property
     def _titles_by_head(self) -> dict[str, list[list[str]]]:
         out: dict[str, list[list[str]]] = {}
-        for title in self.titles:
-            out.setdefault(title.split()[-1], []).append(title.split())
+        for words in (title.split() for title in self.titles):
+            out.setdefault(words[-1], []).append(words)
         return out
 
     @cached_property

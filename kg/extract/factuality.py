@@ -30,6 +30,11 @@ def _reported(verb, lex: Lexicon) -> bool:
     return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in lex.speech_verbs
 
 
+#: adverbs that make "will" tell what someone is like ("he will always say …"), not what
+#: lies ahead (unlike "will regularly meet", a plan)
+CHARACTERISTIC = {"always", "often", "usually"}
+
+
 def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     """What the auxiliaries, negation and subordinators of one clause say, if anything.
 
@@ -51,8 +56,7 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
             if word in would and habitual:
                 continue
             if word in lex.future_modals and any(
-                    c.dep_ == "advmod" and c.lower_ in ("always", "often", "usually")
-                    for c in verb.children):
+                    c.dep_ == "advmod" and c.lower_ in CHARACTERISTIC for c in verb.children):
                 continue  # "my father will always say to me, …": a habit, not a time ahead
             backshifted = word in would and _reported(verb, lex)
             if word in lex.future_modals or child.lemma_.lower() in lex.future_modals or \
