@@ -99,10 +99,30 @@ class DocEntities:
         """
         keys: list[str] = []
         for head in syntax.conjuncts(token):
+            if self._describes_name(head):
+                continue
             key = self._resolve_one(head, role)
             if key and key not in keys:
                 keys.append(key)
         return keys
+
+    def _describes_name(self, token) -> bool:
+        """ "Ibrahim Kalin, Spokesperson and Chief Advisor to the President": titles
+        with no article coordinated after a person's name, set off from it by a comma,
+        describe that person; they are no one else."""
+        lex = self.lexicon
+        assert lex is not None
+        first, title = token, token
+        while first.dep_ == "conj" and first.lower_ in lex.title_words and not any(
+                c.dep_ in ("det", "poss", "appos") for c in first.children):
+            title, first = first, first.head
+        key = self.entity_at(first) if first is not token else None
+        doc = first.doc
+        # (the first title right after the comma: not "Jeff Zients, and Director …,
+        # Louisa Terrell", another person)
+        return key is not None and self.entities[key].type == EntityType.PERSON and \
+            first.i + 2 < len(doc) and doc[first.i + 1].text == "," and \
+            title.left_edge.i == first.i + 2
 
     def _resolve_one(self, token, role: str) -> str | None:
         lex = self.lexicon
@@ -208,15 +228,17 @@ class DocEntities:
         the phrase ("the Biden administration", "a Biden aide")."""
         lex = self.lexicon
         for child in token.children:
-            if child.dep_ == "appos" and not _misplaced_apposition(child):
+            if child.dep_ == "appos" and not syntax.misplaced_apposition(child):
                 key = self.entity_at(child) or self._inner_name(child, role)
                 if key:
                     return key
         if token.lower_ in lex.title_words and token.lower_ not in lex.anonymous_heads:
             # "President of Finland Sauli Niinistö": the person the title is written for
             # (a name after the title; one before it is an affiliation: "a Biden aide")
+            aside = {t.i for c in token.children if c.dep_ == "appos"
+                     and syntax.misplaced_apposition(c) for t in c.subtree}
             after = [t for t in syntax.phrase_tokens(token, skip=("conj", "cc"))
-                     if t.i > token.i]
+                     if t.i > token.i and t.i not in aside]
             for part in after:
                 key = self.entity_at(part)
                 if key and self.entities[key].type == EntityType.PERSON:
@@ -308,7 +330,7 @@ class DocEntities:
                  if t.i <= token.i and t.dep_ not in ("det", "poss", "case", "punct")]
         words += _of_phrase(token)  # "the Secretary of State"
         phrase = " ".join(words)
-        core = self._title_core(phrase)
+        core = self.title_core(phrase)
         if core is None or core in ("official", "leader", "counterpart"):
             return None
         body = self._of_body(token)
@@ -320,7 +342,7 @@ class DocEntities:
         # someone named with that title lately: "President Biden … the president"; long
         # after, or never, "the president" may be anyone's (a knowledge base may tell)
         candidates = [k for k, ts in self.titles.items()
-                      if any(self._title_core(t) == core for t in ts)
+                      if any(self.title_core(t) == core for t in ts)
                       and any(recent <= m.pos < here for m in self.mentions if m.key == k)]
         if not candidates:
             return None
@@ -357,7 +379,7 @@ class DocEntities:
                 return key
         return None
 
-    def _title_core(self, title: str) -> str | None:
+    def title_core(self, title: str) -> str | None:
         """The longest known title a written title ends with: "vice president" for "Vice
         President", which "the president" does not name."""
         return _title_core(title, self.lexicon.titles)
@@ -469,17 +491,6 @@ def _phrase_end(token):
                 last = child if child.i > last.i else last
                 stack.append(child)
     return last
-
-
-def _misplaced_apposition(appos) -> bool:
-    """An apposition follows the phrase of its noun. One that the parser hung across other
-    words, after a mere comma, belongs to the words it follows ("hosting the leaders for
-    a summit held at the White House, the State Department, and other places": places,
-    not leaders); only a dash or a colon sets one off at a distance ("convening seven
-    companies at the White House today – Amazon, Anthropic, …")."""
-    before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
-    return before is not None and before.text not in (*syntax.DASHES, ":") and \
-        not syntax.projective(appos)
 
 
 def _a_people(token) -> bool:

@@ -57,6 +57,10 @@ class Lexicon:
     quantity_heads: frozenset[str]
     reciprocal: frozenset[str]
     phrasal_particles: frozenset[str]
+    explaining_preps: frozenset[str]
+    entourage_nouns: frozenset[str]
+    message_nouns: frozenset[str]
+    trade_nouns: frozenset[str]
     discourse_markers: frozenset[str]
     admission_verbs: frozenset[str]
     membership_nouns: frozenset[str]
@@ -233,6 +237,10 @@ def _build(data: dict) -> Lexicon:
         quantity_heads=_words(data.get("quantity_heads")),
         reciprocal=_words(data.get("reciprocal")),
         phrasal_particles=_words(data.get("phrasal_particles")),
+        explaining_preps=_words(data.get("explaining_preps")),
+        entourage_nouns=_words(data.get("entourage_nouns")),
+        message_nouns=_words(data.get("message_nouns")),
+        trade_nouns=_words(data.get("trade_nouns")),
         discourse_markers=_words(data.get("discourse_markers")),
         admission_verbs=_words(data.get("admission_verbs")),
         membership_nouns=_words(data.get("membership_nouns")),

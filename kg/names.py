@@ -47,6 +47,7 @@ QUOTE_CHARS = set("\"“”‘’«»")
 
 
 SUBJECTS = {"nsubj", "nsubjpass"}
+SPEAKER_AND_HEARER = {"i", "we", "you"}
 
 
 NAME_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION,
@@ -151,7 +152,8 @@ def _title_phrases(span, lex: Lexicon, vocative: bool = False) -> set[str]:
         found.add(" ".join(words))
     root = span.root
     appositions = [] if vocative else [c for c in root.children if c.dep_ == "appos"] + (
-        [root.head] if root.dep_ == "appos" else [])
+        [root.head] if root.dep_ == "appos" and not syntax.misplaced_apposition(root)
+        else [])
     for appos in appositions:
         phrase = " ".join(t.lower_ for t in appos.subtree
                           if t.dep_ not in ("det", "poss", "punct", "cc") and t.i <= appos.i)
@@ -211,9 +213,16 @@ def _opens_address(span, lex: Lexicon | None) -> bool:
             t.text in DASHES for t in doc[span.end + 1:sent.end])
     if doc[span.end].text != ",":
         return False
+    root = span.root
+    if root.dep_ in SUBJECTS and any(c.dep_ in SUBJECTS and c.i > span.end and
+                                     c.lower_ in SPEAKER_AND_HEARER
+                                     for c in root.head.children):
+        return True  # "Charles, as Vice President now, …, I've now met with …": the verb
+        # has its subject, the speaker or the hearer, after the comma; the name before it
+        # is addressed
     after = doc[span.end + 1]
     comma_next = span.end + 2 < len(doc) and doc[span.end + 2].text == ","
-    if after.lower_ in ("i", "we", "you") or (_discourse([after], lex) and comma_next):
+    if after.lower_ in SPEAKER_AND_HEARER or (_discourse([after], lex) and comma_next):
         return True  # "John, so, …", "Peter, I think …" (not "Biden, now 81, …")
     names = {t.lower_ for t in span}
     titles = {c.right_edge.i for c in span.root.children
@@ -297,6 +306,9 @@ def _repaired_names(doc, lex: Lexicon) -> list:
                     and doc[end + 1].ent_iob_ != "B":
                 end += 2  # a hyphenated name cut at its hyphen: "Moon Jae" + "-in"
             span = Span(doc, start, end, label="PERSON")
+            parts = _coordinated_names(span)
+            out.extend(parts[:-1])
+            span = parts[-1]
         elif _surname_misread(span, lex):
             span = Span(doc, span.start - 1, span.end, label="PERSON")
         elif _titled_misread(span, lex) or _titled_apposition(span, lex):
@@ -306,6 +318,21 @@ def _repaired_names(doc, lex: Lexicon) -> list:
         out.append(span)
         i += 1
     return out
+
+
+def _coordinated_names(span) -> list:
+    """A person's span that takes in a conjunction or a dash ("Mary and Buzzy", "Ralph —
+    Ralph Yarl") names someone on each side of it: no one's name has "and" in it."""
+    from spacy.tokens import Span
+
+    cuts = [t.i for t in span
+            if t.lower_ in ("and", "&") or t.pos_ == "CCONJ" or t.text in DASHES]
+    if not cuts:
+        return [span]
+    bounds = [span.start - 1, *cuts, span.end]
+    parts = [Span(span.doc, a + 1, b, label="PERSON")
+             for a, b in zip(bounds, bounds[1:], strict=False) if b > a + 1]
+    return parts or [span]
 
 
 def _surname_misread(span, lex: Lexicon) -> bool:

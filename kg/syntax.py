@@ -195,12 +195,24 @@ def _subjects(verb) -> list:
         # before the subject by a comma tells what the subject is (not "my mother, God
         # love her, used to say": a definite one is the subject)
         return [found[-1]]
+    if len(found) > 1 and any(t.text in CLAUSE_BREAKS for t in verb.doc[
+            found[-2].right_edge.i + 1:found[-1].left_edge.i]) and \
+            verb.doc[found[-2].i + 1].text != ":":
+        # "leaders of Bed-Stuy – great leaders like …; I was speaking with …": a clause
+        # broken off before the verb's own subject (a transcript's "THE PRESIDENT:" is
+        # who says "I")
+        return [found[-1]]
     if len(found) > 1 and found[-1].pos_ == "PROPN" and found[-1].is_alpha:
         between = verb.doc[found[0].i + 1:found[-1].i]
         if not any(t.dep_ in ("cc", "punct") and t.text != "-" or t.pos_ in VERBS
                    for t in between):
             return [found[-1]]
     return found
+
+
+DASHES = ("—", "–", "--")
+#: marks that break a sentence off (a dash that opens an aside, a semicolon, a colon)
+CLAUSE_BREAKS = {";", ":", *DASHES}
 
 
 def _only_commas(doc, first, second) -> bool:
@@ -269,6 +281,17 @@ def _antecedent(clause):
     if plural and noun.tag_ in ("NN", "NNP") and noun.dep_ == "pobj" and \
             noun.head.head.tag_ in ("NNS", "NNPS"):
         return noun.head.head
+    if noun.ent_type_ in PLACE_TYPES and any(c.lower_ in ("who", "whom")
+                                             for c in clause.children):
+        # "the man he met in Jackson, Mississippi, who told him": "who" is a person, not
+        # the place the parser hung the clause from
+        token = noun.head
+        for _ in range(4):
+            if token.pos_ in NOUNS and token.ent_type_ not in PLACE_TYPES:
+                return token
+            if token.head.i == token.i:
+                break
+            token = token.head
     return noun
 
 
@@ -334,7 +357,6 @@ def _across_colon(head, child) -> bool:
 
 
 #: dashes, as typed or as a transcript writes them
-DASHES = ("—", "–", "--")
 
 
 def _repair(prep):
@@ -395,3 +417,20 @@ def sentence_bounds(sent) -> tuple[int, int]:
     text = sent.text
     stripped = text.rstrip()
     return sent.start_char, sent.start_char + len(stripped)
+
+
+def misplaced_apposition(appos) -> bool:
+    """An apposition follows the phrase of its noun. One that the parser hung across other
+    words, after a mere comma, belongs to the words it follows ("hosting the leaders for
+    a summit held at the White House, the State Department, and other places": places,
+    not leaders); only a dash or a colon sets one off at a distance ("convening seven
+    companies at the White House today – Amazon, Anthropic, …")."""
+    doc = appos.doc
+    before = doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
+    if before is not None and before.text in DASHES and before.i > 0 and \
+            doc[before.i - 1].lower_ in {t.lower_ for t in appos.subtree} and \
+            doc[before.i - 1].head.i != appos.head.i and doc[before.i - 1].i != appos.head.i:
+        return True  # "called Ralph — Ralph Yarl": the speaker restates the word before
+        # the dash, whatever the parser hung the restatement from
+    return before is not None and before.text not in (*DASHES, ":") and \
+        not projective(appos)

@@ -1423,13 +1423,48 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      {("spoke_with", "Biden", ("Lukashenko",), "hypothetical")}),
     ("It is a longstanding best practice for the CDC to engage with organizations like the "
      "AAP.", {("spoke_with", "CDC", ("AAP",), "hypothetical")}),
+    # titles with no article after a name describe it; two names joined are two people
+    ("National Security Advisor Jake Sullivan spoke by phone today with Ibrahim Kalin, "
+     "Spokesperson and Chief Advisor to the President of Turkey.",
+     {("spoke_with", "Jake Sullivan", ("Ibrahim Kalin",), "asserted")}),
+    ("Mary and Buzzy met with the President on Monday.",
+     {("spoke_with", "Mary", ("President",), "asserted"),
+      ("spoke_with", "Buzzy", ("President",), "asserted")}),
+    # a comment on one's own words; sectors brought together are a figure
+    ("And more broadly speaking, Jen, President Biden has proposed this package.", set()),
+    ("There, Secretary Raimondo brought industry and government together to drive the "
+     "transition.", set()),
+    # a name before the verb's own subject is addressed; so is one before a broken clause
+    ("Charles, as Vice President now, I\u2019ve now met with Chancellor Scholz.", set()),
+    ("And so, to address these problems, leaders of Bed-Stuy \u2013great leaders like our "
+     "late friend Al Vann, who died just two weeks ago; I was speaking with the \u2014 "
+     "General James about that \u2014 these leaders came together with national leaders "
+     "and decided to try something.", set()),
+    # words no one has said yet are no statement
+    ("And then Governor Jones will say, \u201cWell, that is too much money for one program.\u201d",
+     set()),
+    ("Senator Smith will tell them, \u201cYou know, we are not done with this work.\u201d",
+     set()),
+    # the verb the quote is the complement of attributes it, even to someone untold
+    ("She also said that, quote, \u201csanctions are being tightened almost every day,\u201d "
+     "meaning these are really having the squeeze that the President and others have "
+     "conveyed.", set()),
+    # a name restated after a dash is the name before it, not the subject's apposition
+    ("So, the President, as you mentioned, called Ralph \u2014 Ralph Yarl and spoke to him "
+     "directly, spoke to his \u2014 to his mother.", set()),
+    # people who meet each other "with" their aides meet each other
+    ("The President and President Widodo will meet privately in the Oval Office with a "
+     "small group of aides.", {("spoke_with", "President", ("Widodo",), "future")}),
+    # to talk a topic through is to explain it
+    ("My colleague is here, John Kirby, to talk through the bilat tomorrow and also \u2014 "
+     "with Japan.", set()),
 ])
 def test_readings_of_briefing_sentences(nlp, text, expected):
     assert {e[:4] for e in events(extract(nlp, text))} == expected
 
 
 def test_a_label_leaves_out_the_adverb_before_the_phrase(nlp):
-    text = ("And then these so-called leaders, these extremist leaders will say, \u201cWell, "
+    text = ("And then these so-called leaders, these extremist leaders would say, \u201cWell, "
             "the answer to that is more guns in every school.\u201d")
     assert {e[1] for e in events(extract(nlp, text))} == {"so called leaders"}
 
@@ -1440,3 +1475,43 @@ def test_a_name_coordinated_with_a_modifier_is_one(nlp):
     doc = nlp("CRS has been meeting with national and local AA and NHPI organizations.")
     aa = next(t for t in doc if t.text == "AA")
     assert [t.text for t in syntax.conjuncts(aa)] == ["organizations"]
+
+
+def test_a_sequence_verb_dates_its_subject_not_its_object(nlp):
+    text = ("Jake\u2019s visit tomorrow follows the President\u2019s call with Prime Minister "
+            "Netanyahu on Friday, where they spoke for over an hour.")
+    found = events(extract(nlp, text, dt.date(2023, 12, 13)))
+    assert {e[:5] for e in found} == {
+        ("spoke_with", "President", ("Netanyahu",), "asserted", None)}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "quote" said for the quote mark stands between the verb of saying and the quote
+    ("Senator Smith told me, quote: \u201cWe will win this fight against the virus.\u201d",
+     "Smith"),
+    # an "as" clause before the quote attributes it, not the frame "I'd note that"
+    ("But I would also note that, as Senator Jones said last night, \u201cThis is the most "
+     "important bill passed in a generation, and I am proud of it.\u201d", "Jones"),
+    # "I'm quoting" tells whose words only through the verb it comments on
+    ("As a candidate, Governor Smith said \u2014 and I\u2019m quoting \u2014 quote, \u201cI "
+     "have never spoken to my brother about his business dealings.\u201d", "Smith"),
+    # "who" is a person, not the place the parser hung its clause from
+    ("Mitch has told me about the man he met in Jackson, Mississippi, who told him, quote: "
+     "\u201cI don\u2019t mind working three jobs.  I just want one paycheck.\u201d", "man"),
+])
+def test_spoken_quote_marks(nlp, text, speaker):
+    assert {e[1] for e in events(extract(nlp, text)) if e[0] == "stated"} == {speaker}
+
+
+def test_a_talk_noun_of_goods_is_a_trade(nlp):
+    from kg.extract.relations import _of_goods
+
+    lex = load_lexicon()
+    for text, goods in [
+        ("The Reserve will conduct an exchange of 1.5 million barrels of crude oil with "
+         "ExxonMobil.", True),
+        ("Biden had a frank exchange of views with Xi.", False),
+        ("The exchange of the leaders with Xi was long.", False),
+    ]:
+        exchange = next(t for t in nlp(text) if t.lower_ == "exchange")
+        assert _of_goods(exchange, lex) is goods, text

@@ -79,6 +79,9 @@ def extract_document(document: Document, segments: list[Segment], lexicon: Lexic
         if quote.speaker is None:
             continue
         fact = _said(quote, lexicon)
+        if fact == Factuality.FUTURE:
+            continue  # "they will say, “…”", "I'll say, “…”": words no one has said yet
+            # are how someone would put it, by habit or in a case imagined; no statement
         evidence = _evidence(document, quote.segment, *quote.evidence, fact)
         confidence = 0.9 if quote.verb is not None else 0.7
         events.append(Event(Relation.STATED, quote.speaker, quotes=(quote.text,),

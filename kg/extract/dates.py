@@ -122,6 +122,8 @@ DATE_LABELS = {"DATE", "TIME"}
 TIME_PREPS = {"following", "after", "before", "since", "amid", "during", "until", "ahead",
               "prior"}
 VERBAL = {"VERB", "AUX"}
+#: verbs that set one event after another: their clause's time is their subject's
+SEQUENCE_VERBS = {"follow", "precede", "succeed"}
 
 
 def _clause_heads(trigger) -> list:
@@ -133,6 +135,10 @@ def _clause_heads(trigger) -> list:
                            "appos", "compound", "poss"):
         token = token.head
         if token.pos_ in VERBAL:
+            if token.lemma_.lower() in SEQUENCE_VERBS and any(
+                    c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in token.children):
+                break  # "Jake's visit tomorrow follows the President's call": the verb's
+                # time is its subject's event, not its object's
             heads.append(token)
     return heads
 

@@ -179,8 +179,8 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
     if not tokens:
         return
     adjacent = _adjacent_speech_verbs(tokens, quote, lex)
-    candidates = adjacent + _governing_speech_verbs(tokens, quote, lex) + \
-        _nearby_speech_verbs(tokens, quote, lex)
+    governing = _governing_speech_verbs(tokens, quote, lex)
+    candidates = adjacent + governing + _nearby_speech_verbs(tokens, quote, lex)
     if quote.whole_paragraph and colon_verb is not None:
         candidates.append(colon_verb)
     for verb in candidates:
@@ -191,9 +191,16 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
             quote.speaker, quote.verb = speaker, verb
             break
         subject = syntax.subject(verb)
-        if verb in adjacent and (subject is None or _could_speak(subject, lex)):
-            break  # "I said, “…”": the attribution is there, but it names no one we can
-            # tell; another verb further off would be a guess
+        if verb.lemma_.lower() in lex.speaker_object_verbs:
+            continue  # "and I'm quoting — quote, “…”": whose words, another verb tells
+        if verb in adjacent and (subject is None or _could_speak(subject, lex)) or \
+                verb in governing and _could_speak(subject, lex) and \
+                not syntax.infinitive(verb) and not any(
+                    other.i < tokens[0].i for other in candidates if other != verb):
+            break  # "I said, “…”", "She also said that, quote, “…”": the attribution is
+            # there, but it names no one we can tell; a verb after the quote would be a
+            # guess (one before it may be the attribution: "I'd note that, as Sanders
+            # said, “…”"; "he asked me to explain, “…”")
     if quote.speaker is None:
         according = _according_to(tokens, quote, ents)
         if according:
@@ -240,6 +247,9 @@ def _adjacent_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
     "“…,” said Kirby"): the surest cue, whatever the parser made of the sentence."""
     doc = quote.segment.doc
     before = [t for t in reversed(doc[max(0, tokens[0].i - 3): tokens[0].i])]
+    if any(_spoken_mark(t) for t in before):
+        # "who told him, quote: “…”": the word for the quote mark stands between
+        before = [t for t in reversed(doc[max(0, tokens[0].i - 6): tokens[0].i])]
     after = list(doc[tokens[-1].i + 1: tokens[-1].i + 5])
     # "“…,” he said": a quote that a comma closes is attributed after it; else a verb
     # right before it comes first ("as we say “with hatred” — he calls it out")
@@ -247,7 +257,7 @@ def _adjacent_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
     found = []
     for side in (after, before) if any(m in tail for m in ",?!") else (before, after):
         for token in side:
-            if _is_speech_verb(token, quote, lex):
+            if _is_speech_verb(token, quote, lex) and not _spoken_mark(token):
                 if side is after and (_introduces_next_quote(token) or
                                       _says_something_else(token, quote)):
                     break  # "“…?” He said, “…”": that verb is the next quote's; "“What
@@ -255,9 +265,21 @@ def _adjacent_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
                 found.append(token)
                 break
             if not (token.is_punct or token.is_space or token.pos_ in ("PRON", "PROPN", "DET")
-                    or token.dep_ in ("nsubj", "compound", "amod")):
+                    or token.dep_ in ("nsubj", "compound", "amod")
+                    or _spoken_mark(token)):
                 break
     return found
+
+
+#: the words a speaker says for an opening quote mark ("he told me, quote, “…”")
+SPOKEN_MARKS = {"quote"}
+
+
+def _spoken_mark(token) -> bool:
+    """ "quote" said for a quote mark: the word alone, set off by punctuation (not "I'll
+    quote him")."""
+    return token.lower_ in SPOKEN_MARKS and all(c.is_punct for c in token.children) and \
+        token.i + 1 < len(token.doc) and token.doc[token.i + 1].is_punct
 
 
 def _introduces_next_quote(verb) -> bool:

@@ -98,9 +98,11 @@ def _multiword_ok(verb, trigger: Trigger) -> bool:
 
 def _phrasal(verb, trigger: Trigger, lex: Lexicon) -> bool:
     """ "speak out for", "hit out at": a particle the trigger does not name makes the
-    verb another one."""
+    verb another one; so does a preposition of explaining right after it ("talk through
+    the bilat")."""
     return any(syntax.has_particle(verb, particle)
-               for particle in lex.phrasal_particles - set(trigger.words))
+               for particle in lex.phrasal_particles - set(trigger.words)) or any(
+        c.i == verb.i + 1 and c.lower_ in lex.explaining_preps for c in verb.children)
 
 
 def _in_writing(verb, lex: Lexicon) -> bool:
@@ -177,6 +179,8 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
     if lemma == "call" and (_naming(verb) or _calls_upon(verb)):
         return  # "an agency called DARPA", "called upon the government to …" ("called
         # out", "called off": see _phrasal)
+    if _disjunct(verb):
+        return  # "broadly speaking, …"
     if _shared(verb):
         return  # "co-host the Summit with Zambia": Zambia hosts too
     for trigger in triggers:
@@ -212,7 +216,33 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                     not _simple_present(verb):
                 yield from _reciprocal(trigger.relation, verb, agent_token, ents, 0.85)
             continue
+        if verb.lemma_.lower() in lex.reciprocal and _accompanied(agent_token, object_tokens,
+                                                                  lex):
+            yield from _reciprocal(trigger.relation, verb, agent_token, ents, 0.85)
+            continue
         yield from _events(trigger.relation, verb, agent_token, object_tokens, ents, lex, 0.9)
+
+
+def _accompanied(subject, objects: list, lex: Lexicon) -> bool:
+    """ "The President and President Widodo will meet … with a small group of aides":
+    people who meet each other, met "with" their entourage only, meet with each other."""
+    def counted(noun) -> list:  # "a small group of aides": the aides
+        if noun.lemma_.lower() in lex.quantity_heads:
+            return syntax.prep_objects(noun, {"of"}) or [noun]
+        return [noun]
+
+    members = [m for o in objects for m in counted(o)]
+    return len(syntax.conjuncts(subject)) > 1 and bool(members) and all(
+        m.lemma_.lower() in lex.entourage_nouns or m.lower_ in lex.entourage_nouns
+        for m in members)
+
+
+def _disjunct(verb) -> bool:
+    """ "broadly speaking", "frankly speaking": a participle with nothing but an adverb
+    before it comments on the speaker's own words; no one speaks with anyone."""
+    kinds = {c.dep_ for c in verb.children} - {"cc", "punct"}
+    return verb.tag_ == "VBG" and kinds == {"advmod"} and all(
+        c.i < verb.i for c in verb.children if c.dep_ == "advmod")
 
 
 def _objects(verb, parties: list) -> list:
@@ -230,12 +260,22 @@ def _objects(verb, parties: list) -> list:
 
 
 def _unites(verb, ents: DocEntities) -> bool:
-    """ "bringing NATO together", "rallied the West": a verb that gathers people, said of
-    organisations or places only, unites them in a figure; no one meets."""
-    keys = [ents.entity_at(t) for o in syntax.direct_objects(verb)
-            for t in syntax.conjuncts(o)]
-    return bool(keys) and all(k is not None and ents.entities[k].type in (
-        EntityType.ORGANIZATION, EntityType.LOCATION) for k in keys)
+    """ "bringing NATO together", "rallied the West", "brought industry and government
+    together": a verb that gathers people, said of organisations, places or sectors
+    only, unites them in a figure; no one meets."""
+    objects = [t for o in syntax.direct_objects(verb) for t in syntax.conjuncts(o)]
+    keys = [ents.entity_at(t) for t in objects]
+    return bool(objects) and all(
+        _sector(t) if k is None else
+        ents.entities[k].type in (EntityType.ORGANIZATION, EntityType.LOCATION)
+        for t, k in zip(objects, keys, strict=True))
+
+
+def _sector(token) -> bool:
+    """ "industry", "government", "academia": a singular common noun with no article or
+    determiner names a sphere of life, not people one could meet."""
+    return token.tag_ == "NN" and not any(
+        c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in token.children)
 
 
 def _composes(verb, lex: Lexicon) -> bool:
@@ -357,6 +397,8 @@ def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         for trigger in triggers:
             if not _compound_ok(noun, trigger):
                 continue
+            if trigger.relation == Relation.SPOKE_WITH and _of_goods(noun, lex):
+                continue  # "an exchange of 1.5 million barrels of crude oil with …"
             others = syntax.prep_objects(noun, trigger.preps)
             if not others and noun.dep_ == "dobj" and noun.head.lemma_.lower() in \
                     TALK_LIGHT_VERBS | lex.light_verbs:
@@ -376,6 +418,21 @@ def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                 continue
             yield from _events(trigger.relation, noun, agent, others, ents, lex, 0.75)
         return
+
+
+#: the recogniser's types of names of people, bodies and places
+NAMED_TYPES = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+
+
+def _of_goods(noun, lex: Lexicon) -> bool:
+    """A talk noun "of" something other than what talks carry ("an exchange of oil", "an
+    exchange of fire"): a trade or a clash, not talks ("an exchange of views" is)."""
+    if noun.lower_ not in lex.trade_nouns:
+        return False
+    carried = lex.message_nouns | lex.group_heads | lex.anonymous_heads  # (and persons)
+    return any(o.pos_ == "NOUN" and o.ent_type_ not in NAMED_TYPES and
+               not {o.lemma_.lower(), o.lower_} & carried
+               for o in syntax.prep_objects(noun, {"of"}))
 
 
 def _attack_targets(noun, lex: Lexicon) -> list:
