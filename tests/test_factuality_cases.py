@@ -330,3 +330,27 @@ def test_what_anyone_of_a_kind_has_to_say_is_a_case_put(nlp):
     assert {e[3] for e in facts(nlp, "It is a fear where a mother has to say to her "
                                      "child, \u201cJump in the bathtub.\u201d")} == {
         "hypothetical"}
+
+
+# A finite verb the parser coordinated with an infinitive belongs to the clause above.
+
+def test_a_finite_conjunct_of_an_infinitive_is_not_under_its_negation(nlp):
+    from kg.extract.factuality import factuality
+    from kg.lexicon import load_lexicon
+    from kg.model import Factuality
+
+    doc = nlp("He also reiterated the President\u2019s commitment to not raise taxes on people "
+              "making less than $400,000 a year and thanked the business leaders for their "
+              "leadership and support.")
+    thanked = next(t for t in doc if t.text == "thanked")
+    raise_ = next(t for t in doc if t.text == "raise")
+    assert thanked.head == raise_  # (the parse this test is about)
+    assert factuality(thanked, load_lexicon()) == Factuality.ASSERTED
+    assert factuality(raise_, load_lexicon()) == Factuality.NEGATED  # the control
+
+
+def test_a_base_form_tagged_present_stays_the_infinitives_conjunct(nlp):
+    assert facts(nlp, "So, tomorrow, obviously, which is Thursday, President Biden is going "
+                      "to deliver remarks and meet with UAW auto workers, UAW President "
+                      "Shawn Fain, and Governor J.B. Pritzker in Belvidere, Illinois.") == {
+        ("spoke_with", "Biden", ("Shawn Fain",), "future", None)}

@@ -669,6 +669,11 @@ def _carried(noun, lex: Lexicon) -> bool:
         noun.head.lemma_.lower() in lex.carrying_verbs
 
 
+#: the tags of finite verbs that no base form shares ("meet" tagged VBP after "to deliver
+#: remarks and" is the infinitive's conjunct)
+FINITE = {"VBD", "VBZ"}
+
+
 def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
     """The factuality of the event that ``trigger`` (a spaCy token) expresses.
 
@@ -708,6 +713,16 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         return None if past and reading == Factuality.FUTURE else reading
 
     for _ in range(16):
+        if child is not None and child.dep_ == "conj" and child.tag_ in FINITE and \
+                token.tag_ == "VB" and syntax.infinitive(token):
+            # "reiterated his commitment to not raise taxes … and thanked the leaders": a
+            # finite verb the parser coordinated with an infinitive belongs to the clause
+            # above it, not under the infinitive's negation or aim
+            above = next((a for a in token.ancestors
+                          if a.pos_ in ("VERB", "AUX") and a.tag_ in FINITE | {"VBP"}), None)
+            if above is None:
+                break
+            token = above
         link = _link(child, lex) if child is not None else "self"
         if link == "adjunct" or (link == "subject" and _definite(child)):
             break
