@@ -13,6 +13,7 @@ document: "Biden", "Joe Biden" and "President Joe Biden" are one person whose la
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg import syntax
@@ -331,7 +332,7 @@ def _coordinated_names(span) -> list:
         return [span]
     bounds = [span.start - 1, *cuts, span.end]
     parts = [Span(span.doc, a + 1, b, label="PERSON")
-             for a, b in zip(bounds, bounds[1:], strict=False) if b > a + 1]
+             for a, b in pairwise(bounds) if b > a + 1]
     return parts or [span]
 
 

@@ -190,10 +190,7 @@ def _conditioned(verb) -> bool:
 
 def _restarted(start, clause) -> bool:
     """Does a dash come between a clause begun and the one that takes its place?"""
-    return any(t.text in DASHES for t in start.doc[start.right_edge.i + 1:clause.i])
-
-
-DASHES = {"—", "–", "--"}
+    return any(t.text in syntax.DASHES for t in start.doc[start.right_edge.i + 1:clause.i])
 
 
 def _negated_auxiliary(child, lex: Lexicon) -> bool:
