@@ -372,15 +372,18 @@ def _titled_inside(span, lex: Lexicon):
     from spacy.tokens import Span
 
     titles = [t.i for t in span[:-1] if t.text[:1].isupper() and t.lower_ in lex.title_words]
-    if not titles:
-        return None
+    if not titles or not lex.ends_title([t.lower_ for t in span.doc[span.start:titles[-1] + 1]]):
+        return None  # (a word of some title that ends none: "the National Tree Lighting")
     first = titles[-1]
     while first - 1 in titles:
         first -= 1  # the title's first word ("Second Gentleman")
     rest = Span(span.doc, titles[-1] + 1, span.end, label=span.label_)
-    if span[-1].lower_ in lex.title_words:
-        return None  # "… for National Reconciliation Dr." + "Abdullah Abdullah": the
-        # title at the end is that of the name after the span
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if span[-1].lower_ in lex.title_words or span[-1].lower_ in lex.title_modifiers and \
+            after is not None and after.lower_ in lex.title_words:
+        return None  # "… for National Reconciliation Dr." + "Abdullah Abdullah", "…
+        # Northern Triangle Special" + "Envoy Ricardo Zúniga": the title at the end (or
+        # begun there) is that of the name after the span
     if first > span.start and (len(rest) < 2 or any(t.tag_ == "NNPS" for t in rest)):
         return None  # inside the span, only a name of two words or more is a person's
         # ("… Administrator Samantha Power"; not "Council of State Governments")

@@ -135,7 +135,7 @@ def subject(verb):
     A relative pronoun is replaced by the noun it stands for."""
     token = verb
     for _ in range(8):
-        for child in _subjects(token):
+        for child in own_subjects(token):
             if child.text == "Q":  # a transcript's "Q", to which the parser may join the
                 # question's subject ("Q    And President Bolsonaro met with Putin", "Q
                 # The President met with …": a conjunct or an apposition of "Q")
@@ -182,18 +182,29 @@ def subject(verb):
     return None
 
 
-def _subjects(verb) -> list:
+def own_subjects(verb) -> list:
     """The subject children of a verb. Of a common noun and a name with only a comma
     between them, the name is the subject. Two in one run of words with no comma or
     conjunction between them are one name the parser split ("said PCAST Co-Chair Dr.
     Eric Lander", "Co" and "Lander" both made subjects): its head is its last word."""
     found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if found and verb.dep_ == "conj" and infinitive(verb) and not infinitive(verb.head) \
+            and not any(c.lower_ == "for" for c in verb.doc[found[0].left_edge.i - 1:found[0].i]):
+        # "will travel to Kosice, Slovakia to meet with refugees": a "to" infinitive takes
+        # no subject of its own but after "for"; the parser's is a word of the verb before
+        return []
     if len(found) > 1 and found[0].pos_ == "NOUN" and found[-1].pos_ == "PROPN" and any(
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in found[0].children) and \
             _only_commas(verb.doc, found[0], found[-1]):
         # "A military mother and grandmother, Dr. Biden added": an indefinite phrase set
         # before the subject by a comma tells what the subject is (not "my mother, God
         # love her, used to say": a definite one is the subject)
+        return [found[-1]]
+    if len(found) > 1 and found[-1].ent_type_ == "PERSON" and found[0].ent_type_ != "PERSON" \
+            and not any(c.dep_ in ("det", "poss") for c in found[0].children) and \
+            _only_commas(verb.doc, found[0], found[-1]):
+        # "Special Assistant to the President and Coordinator for the Southwest Border,
+        # Ambassador Roberta Jacobson will travel": a bare title set before a name
         return [found[-1]]
     if len(found) > 1 and any(t.text in CLAUSE_BREAKS for t in verb.doc[
             found[-2].right_edge.i + 1:found[-1].left_edge.i]) and \
@@ -217,7 +228,7 @@ CLAUSE_BREAKS = {";", ":", *DASHES}
 
 def _only_commas(doc, first, second) -> bool:
     """Do only commas (one at least) stand between the words of two phrases?"""
-    last = max(t.i for t in first.subtree if not t.is_punct)
+    last = max((t.i for t in first.subtree if not t.is_punct), default=first.i)
     gap = doc[last + 1:second.left_edge.i]
     return len(gap) > 0 and all(t.text == "," for t in gap)
 

@@ -1515,3 +1515,126 @@ def test_a_talk_noun_of_goods_is_a_trade(nlp):
     ]:
         exchange = next(t for t in nlp(text) if t.lower_ == "exchange")
         assert _of_goods(exchange, lex) is goods, text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quote put to someone ("you were asked a question, “…”") is the unnamed asker's
+    ("Yesterday, Senator Warren noted that you were asked a question, \u201cWhat changed "
+     "in the second year with the economy?\u201d", set()),
+    # an "as" clause of saying hung on the quote's clause says whose words they are
+    ("The Administration has announced steps to protect the water supply.  As the "
+     "President said when his administration announced those steps, he is committed to "
+     "\u201ckeeping every family safe from lead.\u201d",
+     {("stated", "President", (), "asserted")}),
+])
+def test_whose_words_a_quote_is(nlp, text, expected):
+    assert {e[:4] for e in events(extract(nlp, text)) if e[0] == "stated"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare title set before a name by a comma is not the subject
+    ("Special Assistant to the President and Coordinator for the Southern Border, "
+     "Ambassador Maria Lopez will travel to Mexico on June 2 to engage with Mexican "
+     "government officials.",
+     {("spoke_with", "Maria Lopez", ("Mexican government officials",), "future")}),
+    # a word of a title that ends no title makes no name of an event ("National")
+    ("The President and the First Lady hosted the National Menorah Lighting.", set()),
+    ("Joe Biden called Xi Jinping, the President of China, on Tuesday.",
+     {("spoke_with", "Joe Biden", ("Xi Jinping",), "asserted")}),
+])
+def test_titles_names_and_calls(nlp, text, expected):
+    assert {e[:4] for e in events(extract(nlp, text))} == expected
+
+
+def _parsed(nlp, rows: str, ents: dict[str, str] | None = None):
+    """A Doc with the parse given ("word dep head-index POS" per row): pins a rule to a
+    parse the parser makes of some sentences, whatever it makes of this one today."""
+    from spacy.tokens import Doc
+
+    cols = [row.split() for row in rows.strip().splitlines()]
+    words = [c[0] for c in cols]
+    labels = ["O"] * len(words)
+    for word, label in (ents or {}).items():
+        first = words.index(word.split()[0])
+        labels[first:first + len(word.split())] = \
+            [f"B-{label}"] + [f"I-{label}"] * (len(word.split()) - 1)
+    return Doc(nlp.vocab, words=words, deps=[c[1] for c in cols],
+               heads=[int(c[2]) for c in cols], pos=[c[3] for c in cols], ents=labels)
+
+
+def test_a_bare_title_before_a_name_is_not_the_subject(nlp):
+    from kg import syntax
+
+    # "Special Assistant to the President, Ambassador Maria Lopez will travel to Mexico":
+    # the parser at times makes both the title and the name subjects of "travel"
+    doc = _parsed(nlp, """
+        Special compound 1 PROPN
+        Assistant nsubj 10 PROPN
+        to prep 1 ADP
+        the det 4 DET
+        President pobj 2 PROPN
+        , punct 10 PUNCT
+        Ambassador compound 8 PROPN
+        Maria compound 8 PROPN
+        Lopez nsubj 10 PROPN
+        will aux 10 AUX
+        travel ROOT 10 VERB
+        . punct 10 PUNCT""", {"Maria Lopez": "PERSON"})
+    assert syntax.subject(doc[10]).text == "Lopez"
+    # (a definite phrase before the name is the subject: "the mayor, Lopez will …" is
+    # not read so; only a bare title is set before a name)
+    doc = _parsed(nlp, """
+        The det 1 DET
+        mayor nsubj 5 NOUN
+        , punct 5 PUNCT
+        Lopez nsubj 5 PROPN
+        will aux 5 AUX
+        travel ROOT 5 VERB""", {"Lopez": "PERSON"})
+    assert syntax.subject(doc[5]).text == "mayor"
+
+
+def test_to_call_someone_a_name(nlp):
+    from kg.extract.relations import _naming
+
+    # "calling Kim Jong Un a tyrant", the name parsed as the object's apposition
+    doc = _parsed(nlp, """
+        They nsubj 1 PRON
+        reacted ROOT 1 VERB
+        , punct 1 PUNCT
+        calling advcl 1 VERB
+        Kim compound 6 PROPN
+        Jong compound 6 PROPN
+        Un dobj 3 PROPN
+        a det 8 DET
+        tyrant appos 6 NOUN
+        . punct 1 PUNCT""")
+    assert _naming(doc[3])
+    # "called Xi Jinping, the President of China": an apposition after a comma is who
+    doc = _parsed(nlp, """
+        Biden nsubj 1 PROPN
+        called ROOT 1 VERB
+        Xi compound 3 PROPN
+        Jinping dobj 1 PROPN
+        , punct 3 PUNCT
+        the det 6 DET
+        President appos 3 PROPN
+        . punct 1 PUNCT""")
+    assert not _naming(doc[1])
+
+
+def test_an_infinitive_takes_no_subject_of_its_own(nlp):
+    text = ("On Sunday, the First Lady will travel to Presov and Kosice, Slovakia to meet "
+            "with refugees, teachers, and Mayor Jan Novak.")
+    assert {e[:4] for e in events(extract(nlp, text))} == {
+        ("spoke_with", "First Lady", ("Jan Novak",), "future")}
+
+
+def test_a_title_begun_at_the_end_of_a_span_is_the_next_names(nlp):
+    from kg.names import _titled_inside
+
+    lex = load_lexicon()
+    doc = nlp("They will be joined by the Department of State Northern Triangle Special "
+              "Envoy Ricardo Zuniga.")
+    for span in doc.ents:
+        found = _titled_inside(span, lex)
+        assert found is None or "Special" not in found.text, span.text

@@ -726,8 +726,7 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         if child is not None and token.lower_ in AGREEMENT_TAGS and \
                 token == _agreement_tag(token.sent):
             break  # "Russia invaded Ukraine, right?" (the tag made the head): agreement only
-        if child is not None and child.dep_ == "conj" and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        if child is not None and child.dep_ == "conj" and syntax.own_subjects(child):
             break  # "… has never been stronger, and officials held discussions": a clause
             # of its own
         if token.pos_ in ("VERB", "AUX") and child is not None and \

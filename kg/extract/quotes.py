@@ -190,6 +190,9 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
         if speaker:
             quote.speaker, quote.verb = speaker, verb
             break
+        if verb in governing and syntax.is_passive(verb):
+            break  # "yesterday, you were asked a question, “…”": the words are those of
+            # whoever asked, whom no one names (the verb the passive hangs from is not)
         subject = syntax.subject(verb)
         if verb.lemma_.lower() in lex.speaker_object_verbs:
             continue  # "and I'm quoting — quote, “…”": whose words, another verb tells
@@ -314,6 +317,10 @@ def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
         for _ in range(6):
             if _is_speech_verb(current, quote, lex) and current not in found:
                 found.append(current)
+            found.extend(c for c in current.children if c.dep_ == "advcl" and c not in found
+                         and _is_speech_verb(c, quote, lex) and _as_clause(c))
+            # "As the President said when …, he is committed to “…”": the clause that
+            # "as" hangs on the quote's own says whose words they are
             if current.head.i == current.i or current.dep_ in ("relcl", "acl"):
                 break  # (a quote in a phrase about someone is not the outer verb's)
             if current.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass")
@@ -321,6 +328,11 @@ def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
                 break  # "X stressed that …, and Regan made clear that “…”": Regan's
             current = current.head
     return found
+
+
+def _as_clause(verb) -> bool:
+    """A clause of saying introduced by "as" ("as Sanders said", "as he put it")."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _nearby_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:

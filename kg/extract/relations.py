@@ -168,7 +168,18 @@ def _naming(verb) -> bool:
     if verb.dep_ == "acl" and verb.head.pos_ in syntax.NOUNS:
         return True
     deps = {c.dep_ for c in verb.children}
-    return "dobj" in deps and "oprd" in deps
+    return "dobj" in deps and "oprd" in deps or any(
+        _named_as(obj) for obj in syntax.direct_objects(verb))
+
+
+def _named_as(obj) -> bool:
+    """An object with a noun set right after it, with no comma ("calling Xi Jinping a
+    “dictator”", parsed as an apposition): the name it is called (not "called Xi
+    Jinping, the President of China")."""
+    doc = obj.doc
+    return any(c.dep_ == "appos" and c.i > obj.i and c.pos_ in ("NOUN", "ADJ") and
+               not any(t.text in (",", ":", "(") or t.text in syntax.DASHES
+                       for t in doc[obj.i + 1:c.left_edge.i]) for c in obj.children)
 
 
 def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
