@@ -92,13 +92,14 @@ class DocEntities:
 
     # -- resolution ---------------------------------------------------------------
 
-    def resolve(self, token, role: str = Role.PARTY) -> list[str]:
+    def resolve(self, token, role: str = Role.PARTY, alone: bool = False) -> list[str]:
         """The entities a noun phrase headed by ``token`` stands for ([] if none).
 
-        Coordinated phrases ("Israel, Jordan and the U.S.") give one entity each.
+        Coordinated phrases ("Israel, Jordan and the U.S.") give one entity each, unless
+        ``alone`` asks for the token's own phrase only.
         """
         keys: list[str] = []
-        for head in syntax.conjuncts(token):
+        for head in [token] if alone else syntax.conjuncts(token):
             if self._describes_name(head):
                 continue
             key = self._resolve_one(head, role)
@@ -326,8 +327,8 @@ class DocEntities:
 
     def _title(self, token) -> str | None:
         """"the president", "the Israeli prime minister": the person with that title."""
-        words = [t.lower_ for t in token.subtree
-                 if t.i <= token.i and t.dep_ not in ("det", "poss", "case", "punct")]
+        words = [t.lower_ for t in token.subtree if t.i <= token.i and t.text != "Q"
+                 and t.dep_ not in ("det", "poss", "case", "punct")]
         words += _of_phrase(token)  # "the Secretary of State"
         phrase = " ".join(words)
         core = self.title_core(phrase)
@@ -548,6 +549,8 @@ def _phrase_label(token) -> str:
         if t.dep_ in ("det", "poss", "case", "punct", "nummod", "predet") or (
                 t.like_num and t.dep_ != "compound"):  # "two officials", "the First Lady"
             continue
+        if t.text == "Q" and t.i < token.i:
+            continue  # "Q    The President said …": a transcript's mark for the reporter
         if t.head.dep_ == "poss" and t.head.i < token.i:
             continue
         if any(a.dep_ not in MODIFIER_DEPS for a in _path_up(t, token)):
@@ -654,6 +657,10 @@ def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> N
                    key=lambda m: m.pos)
 
 
+#: determiners of a phrase that names no one in particular ("no soldier", "every official";
+#: not "any", which a question asks about: "Did any U.S. official have a conversation …?")
+NO_ONE = frozenset({"no", "every", "neither"})
+
 #: subjects that leave a predicate noun to stand for someone ("it was a senior official
 #: who said"); any other subject is what the noun describes ("Madam First Lady — this is
 #: a woman who, six years ago, said …")
@@ -672,6 +679,8 @@ def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexico
                 continue
             if any(c.dep_ == "appos" for c in token.children):
                 continue  # "the spokesman, John Kirby": named by the apposition
+            if any(c.dep_ == "det" and c.lower_ in NO_ONE for c in token.children):
+                continue  # "No soldier was going to be left behind": nobody to refer to
             if token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ not in CLEFT
                                             for c in token.head.children):
                 continue  # "He's not a bad guy", "who was a good man as well", "the

@@ -353,6 +353,15 @@ def _titled_misread(span, lex: Lexicon) -> bool:
         before.text[:1].isupper() and before.lower_ in lex.title_words
 
 
+def _office(span, lex: Lexicon) -> bool:
+    """An organisation span that is a person's office: a whole title and "of" ("the King
+    of Belgium", "Speaker of the House"): whoever holds it, no body."""
+    if span.label_ != "ORG":
+        return False
+    words = [t.lower_ for t in span if t.dep_ != "det"]
+    return "of" in words[1:] and lex.ends_title(words[:words.index("of")])
+
+
 def _titled_apposition(span, lex: Lexicon) -> bool:
     """A short place or organisation span that names no organisation or known place,
     set beside a person's title ("met with Akiba Takeo, Secretary General of Japan's
@@ -372,12 +381,17 @@ def _titled_inside(span, lex: Lexicon):
     from spacy.tokens import Span
 
     titles = [t.i for t in span[:-1] if t.text[:1].isupper() and t.lower_ in lex.title_words]
-    if not titles or not lex.ends_title([t.lower_ for t in span.doc[span.start:titles[-1] + 1]]):
-        return None  # (a word of some title that ends none: "the National Tree Lighting")
+    if not titles:
+        return None
     first = titles[-1]
     while first - 1 in titles:
         first -= 1  # the title's first word ("Second Gentleman")
     rest = Span(span.doc, titles[-1] + 1, span.end, label=span.label_)
+    if not lex.ends_title([t.lower_ for t in span.doc[max(0, span.start - 4):titles[-1] + 1]]) \
+            and not any(t.text in load_first_names() for t in rest):
+        return None  # a word of some title that ends none, before no given name: "the
+        # National Tree Lighting" (a title may begin before the span: "Director of" +
+        # "National Intelligence Avril Haines")
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if span[-1].lower_ in lex.title_words or span[-1].lower_ in lex.title_modifiers and \
             after is not None and after.lower_ in lex.title_words:
@@ -468,17 +482,30 @@ def _without_transcript_q(span):
     return span
 
 
+def _after_title(span, lex: Lexicon) -> bool:
+    """Does a capitalised title word open the span or stand just before it?"""
+    doc = span.doc
+    return any(t.text[:1].isupper() and t.lower_ in lex.title_words
+               for t in doc[max(0, span.start - 3):span.start + 1])
+
+
 def _split_misread(span, lex: Lexicon, gaz: Gazetteer) -> list:
     """The recogniser sometimes glues a country to the name that follows it ("President
     of Finland Sauli Niinistö" gives the ORG "Finland Sauli Niinistö"): a span that starts
     with a known place and goes on with capitalised words that name no organisation is
     read as that place and a person. Other spans are kept whole, with their label's type."""
     etype = NAME_LABELS[span.label_]
-    if span.label_ == "ORG" and len(span) >= 3 and span[0].lower_ in lex.title_words:
-        # "Defense Lloyd Austin": the end of a title glued to a person's name
-        rest = span[1:]
-        if rest[0].text in load_first_names() and all(t.pos_ == "PROPN" for t in rest):
-            return [(rest, EntityType.PERSON)]
+    if _office(span, lex):
+        return [(span, EntityType.PERSON)]  # "the King of Belgium": its holder, so named
+    if span.label_ == "ORG" and len(span) >= 3 and _after_title(span, lex):
+        # "Defense Lloyd Austin", "Secretary of" + "Transportation Pete Buttigieg": the end
+        # of a title glued to a person's name (a given name, then names to the end)
+        for k in range(1, len(span) - 1):
+            rest = span[k:]
+            if rest[0].text in load_first_names() and all(
+                    t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in lex.org_words
+                    for t in rest):
+                return [(rest, EntityType.PERSON)]
     if span.label_ in ("ORG", "GPE") and len(span) >= 3:
         for cut in range(1, len(span) - 1):
             head, rest = span[:cut], span[cut:]

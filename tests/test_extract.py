@@ -1638,3 +1638,61 @@ def test_a_title_begun_at_the_end_of_a_span_is_the_next_names(nlp):
     for span in doc.ents:
         found = _titled_inside(span, lex)
         assert found is None or "Special" not in found.text, span.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an organisation span that is a whole title and "of" is an office: its holder
+    ("Tomorrow the President will meet with the King of Belgium and the Prime Minister.",
+     {("spoke_with", "President", ("King of Belgium",), "future")}),
+    # a title's end glued to a person's name in an organisation span ("Transportation
+    # Pete Buttigieg"): the person, so a meeting with one
+    ("The President met with Secretary of Transportation Pete Buttigieg on Monday.",
+     {("spoke_with", "President", ("Pete Buttigieg",), "asserted")}),
+    # a title begun before an organisation span, with a person's name inside it
+    ("Director of National Intelligence Avril Haines spoke with the President.",
+     {("spoke_with", "Avril Haines", ("President",), "asserted")}),
+])
+def test_offices_and_titles_in_organisation_spans(nlp, text, expected):
+    assert {e[:4] for e in events(extract(nlp, text))} == expected
+
+
+def test_a_transcript_q_is_no_word_of_a_role(nlp):
+    text = "Q    The Pope has said \u201cthe war must end now.\u201d  Does the President agree?"
+    assert {e[:2] for e in events(extract(nlp, text))} == {("stated", "Pope")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "no soldier" names no one, so "he" after it is not that soldier
+    ("His love for his division ran deep.  No soldier was going to be left behind on his "
+     "watch.  He asked, first thing, \u201cHow are my boys?\u201d", set()),
+    # a relative clause on the first of two coordinated subjects tells of it alone
+    ("Maria Ortiz, who has met with President Biden on this issue, and other community "
+     "leaders said that the rule hurts families.",
+     {("spoke_with", "Maria Ortiz", ("Biden",), "asserted")}),
+    # to call for something ("for" opening the clause asked for) is an appeal
+    ("That is why the President and Vice President Harris have repeatedly called for the "
+     "Senate to pass the bill.", set()),
+    # an adverb of possibility hedges the verb
+    ("Officials worry that President Putin would use that as an excuse to escalate and "
+     "possibly attack NATO Allies.",
+     {("attacked", "Putin", ("NATO Allies",), "hypothetical")}),
+    # ... but not the saying of words quoted: there the hedge is on who said them
+    ("Some progressive Democrats have been frustrated by that \u2014 Senator Maria Lopez "
+     "perhaps, most prominently saying, \u201cIt was disappointing to see.\u201d",
+     {("stated", "Maria Lopez", (), "asserted")}),
+    # "any" in a question asks whether someone did
+    ("Did any U.S. official have a substantive conversation with Sergey Lavrov?",
+     {("spoke_with", "U.S. official", ("Sergey Lavrov",), "hypothetical")}),
+])
+def test_no_one_relatives_appeals_and_hedges(nlp, text, expected):
+    assert {e[:4] for e in events(extract(nlp, text))} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "what X is saying is, “…”": the speaker's gloss of a stand, not words said
+    ("And what Governor Smith is saying is, \u201cYou need to do your job.\u201d", set()),
+    ("What Senator Smith said was, \u201cWe will not back down.\u201d",
+     {("stated", "Smith", (), "asserted")}),
+])
+def test_a_pseudo_cleft_in_the_progressive_glosses(nlp, text, expected):
+    assert {e[:4] for e in events(extract(nlp, text))} == expected

@@ -35,6 +35,10 @@ def _reported(verb, lex: Lexicon) -> bool:
 CHARACTERISTIC = {"always", "often", "usually"}
 
 
+#: hedges that lean to the event's happening: "will likely meet next week" is a plan
+LEANING = frozenset({"likely", "probably"})
+
+
 def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     """What the auxiliaries, negation and subordinators of one clause say, if anything.
 
@@ -68,6 +72,10 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
             future = True
         elif child.dep_ == "mark" and word in lex.conditional_marks:
             hypothetical = conditional = True
+        elif child.dep_ == "advmod" and word in lex.hedges and word not in LEANING and \
+                verb.lemma_.lower() not in lex.speech_verbs:
+            hypothetical = True  # "to escalate and possibly attack NATO Allies" (not
+            # "Ocasio-Cortez perhaps, most prominently saying, “…”": who said it is hedged)
         elif _condition(child):
             hypothetical = True  # "If it is Mom or Dad, Dad says …": a case put
         elif child.dep_ == "advmod" and child.lower_ in lex.habit_adverbs and any(

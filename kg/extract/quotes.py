@@ -230,6 +230,10 @@ def _glossed(verb, lex: Lexicon) -> bool:
            for c in verb.children):
         return True  # "it sounded like he was saying, …", "as if he were saying, …": what
         # his words seemed to say (not "like he said, …", as he said it)
+    if verb.dep_ == "csubj" and verb.tag_ == "VBG" and any(
+            c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+        return True  # "what the President is saying is, “You need to do your job”": what
+        # his stand amounts to, in the speaker's words (not "what he said was, “…”")
     return any(c.dep_ in ("advmod", "prep", "npadvmod") and (c.i < verb.i or all(
         t.is_punct for t in doc[verb.i + 1:c.left_edge.i])) and
         " ".join(t.lower_ for t in c.subtree) in lex.gloss_words for c in verb.children)

@@ -158,8 +158,11 @@ def _region(token) -> bool:
 def _calls_upon(verb) -> bool:
     """ "called on Russia to withdraw", "called upon the federal government to …": to
     call on someone, the preposition right after the verb, is to appeal to them, not to
-    phone them ("called him on Sunday", "called Netanyahu on the phone" are calls)."""
-    return any(c.i == verb.i + 1 for c in _asking_preps(verb))
+    phone them ("called him on Sunday", "called Netanyahu on the phone" are calls). So
+    is "for" opening the clause of what is asked ("called for the Senate to pass …")."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return any(c.i == verb.i + 1 for c in _asking_preps(verb)) or (
+        after is not None and after.dep_ == "mark" and after.lower_ in syntax.CONTROLLING_PREPS)
 
 
 def _naming(verb) -> bool:
@@ -517,6 +520,16 @@ def _noun_agent(noun, relation: Relation, lex: Lexicon):
 # -- resolution ----------------------------------------------------------------------
 
 
+def _relative_to(trigger, noun) -> bool:
+    """Is the trigger's clause a relative clause on ``noun`` itself ("Nana Gyamfi, who
+    has met with President Biden, and other leaders said")? Then it tells of that noun
+    alone, not of what is coordinated with it."""
+    token = trigger
+    while token.pos_ in syntax.VERBS and token.dep_ != "relcl" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "relcl" and token.head.i == noun.i
+
+
 def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEntities,
             lex: Lexicon, confidence: float) -> Iterator[Found]:
     attack = relation == Relation.ATTACKED
@@ -529,7 +542,8 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
         # government systems"
     alternatives = next(filter(None, map(syntax.disjunction, (agent_token, *object_tokens))),
                         None)
-    agents = ents.resolve(agent_token, Role.ACTOR if attack else Role.PARTY)
+    agents = ents.resolve(agent_token, Role.ACTOR if attack else Role.PARTY,
+                          alone=_relative_to(trigger, agent_token))
     others: list[str] = []
     if relation == Relation.SPOKE_WITH:  # "told our Hill reporter, Allie Pecorin"
         if agent_token.lower_ in lex.public_bodies or _performative(trigger, lex):
