@@ -37,7 +37,10 @@ EVAL = Path(__file__).resolve().parent.parent / "eval"
 def judged() -> list[dict]:
     """Every judged record, the latest judgement of a mention winning (files in order)."""
     records: dict[tuple, dict] = {}
-    files = sorted(EVAL.glob("*.jsonl")) + sorted((EVAL / "dev").glob("*.jsonl"))
+    # in the order they were judged: "50", "50b" … "50z", then "50aa" … (not "50ai" before
+    # "50o", as a plain sort of the names would put them)
+    files = sorted(EVAL.glob("*.jsonl"), key=lambda p: (len(p.stem), p.stem)) + \
+        sorted((EVAL / "dev").glob("*.jsonl"))
     for path in files:
         for line in path.read_text().splitlines():
             if not line.strip():
