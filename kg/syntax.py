@@ -221,6 +221,7 @@ def own_subjects(verb) -> list:
     return found
 
 
+#: dashes, as typed or as a transcript writes them
 DASHES = ("—", "–", "--")
 #: marks that break a sentence off (a dash that opens an aside, a semicolon, a colon)
 CLAUSE_BREAKS = {";", ":", *DASHES}
@@ -248,6 +249,11 @@ def _of_people(noun) -> bool:
     or an occasion ("an event", "a statement")."""
     return noun.ent_type_ in PEOPLE_TYPES or any(
         c.dep_ in ("amod", "compound") and c.ent_type_ in PEOPLE_TYPES for c in noun.children)
+
+
+def as_clause(verb) -> bool:
+    """A clause introduced by "as" ("as Sanders said", "as my grandfather would say")."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def infinitive(verb) -> bool:
@@ -365,9 +371,6 @@ def _across_colon(head, child) -> bool:
     you've talked about …"), not part of it."""
     return child.i < head.i and any(
         t.text == ":" for t in head.doc[child.right_edge.i + 1:head.i])
-
-
-#: dashes, as typed or as a transcript writes them
 
 
 def _repair(prep):

@@ -47,7 +47,7 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     ("as my grandfather would say", "he'd always end by saying": he said it, often);
     elsewhere it is a condition or a possibility."""
     negated = future = hypothetical = conditional = False
-    habitual = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or \
+    habitual = syntax.as_clause(verb) or \
         _habitual_saying(verb, lex) or not _reported(verb, lex) and any(
             c.dep_ == "advmod" and c.lower_ in lex.habit_adverbs for c in verb.children)
     would = ("would", "’d", "'d")

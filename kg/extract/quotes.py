@@ -322,7 +322,7 @@ def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
             if _is_speech_verb(current, quote, lex) and current not in found:
                 found.append(current)
             found.extend(c for c in current.children if c.dep_ == "advcl" and c not in found
-                         and _is_speech_verb(c, quote, lex) and _as_clause(c))
+                         and _is_speech_verb(c, quote, lex) and syntax.as_clause(c))
             # "As the President said when …, he is committed to “…”": the clause that
             # "as" hangs on the quote's own says whose words they are
             if current.head.i == current.i or current.dep_ in ("relcl", "acl"):
@@ -332,11 +332,6 @@ def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
                 break  # "X stressed that …, and Regan made clear that “…”": Regan's
             current = current.head
     return found
-
-
-def _as_clause(verb) -> bool:
-    """A clause of saying introduced by "as" ("as Sanders said", "as he put it")."""
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _nearby_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
