@@ -142,8 +142,10 @@ class DocEntities:
             return holder
         if key:
             return self._metonymy(key, role)
-        if _generic(token, lex) or (role == Role.SPEAKER and _a_people(token)):
-            return None  # "people say …", "the people of Michigan said": nobody in particular
+        if _generic(token, lex) or (role == Role.SPEAKER and (
+                _a_people(token) or self._a_kind(token))):
+            return None  # "people say …", "the people of Michigan said", "young leaders
+            # said": nobody in particular
         pos = self.pos(token)
         if pos in self.first_person:
             return self.first_person[pos]
@@ -172,6 +174,31 @@ class DocEntities:
                                       token.lemma_.lower() in lex.group_heads):
             return self._group(token)
         return None
+
+    def _a_kind(self, token) -> bool:
+        """A bare plural that names a kind of people ("young leaders said", "many students
+        were saying", "civil rights leaders told me"): nobody a reader could look up. A
+        determiner or a possessor, a clause or a description after the noun (not where
+        they are), a name among its modifiers, or a head of those who speak for a body
+        makes them particular people ("those experts on TV", "the people who met him",
+        "people familiar with the talks", "G7 leaders", "Republican lawmakers",
+        "officials")."""
+        lex = self.lexicon
+        assert lex is not None
+        if token.tag_ != "NNS" or token.lower_ in lex.plural_sources:
+            return False
+        for c in token.children:
+            if c.dep_ in ("det", "poss", "predet") and c.lower_ not in INDEFINITE:
+                return False
+            if c.i > token.i and c.dep_ in ("relcl", "acl", "amod", "appos", "prep") and \
+                    c.lower_ not in PLACE_OR_KIND:
+                return False
+            if c.dep_ in ("compound", "amod", "nmod") and (
+                    c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") or
+                    self.entity_at(c) is not None or (self.gazetteer is not None and
+                                                      self.gazetteer.demonym(c.text))):
+                return False
+        return True
 
     def _titled_holder(self, token, key: str | None) -> str | None:
         """The person an organisation's phrase ends with, after a title ("said U.S. Agency

@@ -101,6 +101,8 @@ class Lexicon:
     group_heads: frozenset[str]
     generic_heads: frozenset[str]
     body_heads: frozenset[str]
+    plural_sources: frozenset[str]
+    charge_verbs: frozenset[str]
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     media: frozenset[str]
@@ -279,6 +281,8 @@ def _build(data: dict) -> Lexicon:
         title_modifiers=_words(data.get("title_modifiers")),
         anonymous_heads=_words(data.get("anonymous_heads")) | _words(data.get("person_nouns")),
         group_heads=_words(data.get("group_heads")),
+        plural_sources=_words(data.get("plural_sources")),
+        charge_verbs=_words(data.get("charge_verbs")),
         generic_heads=_words(data.get("generic_heads")),
         body_heads=_words(data.get("body_heads")),
         person_pronouns=_words(data.get("person_pronouns")),

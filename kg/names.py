@@ -375,7 +375,8 @@ def _titled_inside(span, lex: Lexicon):
     """The name inside an organisation or place span after a person's title, when it
     names no organisation or known place (the ORG "Taoiseach Micheál Martin", "International
     Development Administrator Samantha Power"): the person so titled; else None. After
-    other words, the name must have two words or more, none of them plural."""
+    other words, the name must have two words or more (or follow a whole title), none of
+    them plural."""
     if span.label_ not in ("ORG", "GPE") or len(span) < 2:
         return None
     from spacy.tokens import Span
@@ -386,9 +387,12 @@ def _titled_inside(span, lex: Lexicon):
     first = titles[-1]
     while first - 1 in titles:
         first -= 1  # the title's first word ("Second Gentleman")
-    rest = Span(span.doc, titles[-1] + 1, span.end, label=span.label_)
-    if not lex.ends_title([t.lower_ for t in span.doc[max(0, span.start - 4):titles[-1] + 1]]) \
-            and not any(t.text in load_first_names() for t in rest):
+    end = span.end - (span[-1].tag_ == "POS")  # "… Staff Milley’s": the name, not "’s"
+    if end <= titles[-1] + 1:
+        return None
+    rest = Span(span.doc, titles[-1] + 1, end, label=span.label_)
+    whole = lex.ends_title([t.lower_ for t in span.doc[max(0, span.start - 4):titles[-1] + 1]])
+    if not whole and not any(t.text in load_first_names() for t in rest):
         return None  # a word of some title that ends none, before no given name: "the
         # National Tree Lighting" (a title may begin before the span: "Director of" +
         # "National Intelligence Avril Haines")
@@ -398,9 +402,11 @@ def _titled_inside(span, lex: Lexicon):
         return None  # "… for National Reconciliation Dr." + "Abdullah Abdullah", "…
         # Northern Triangle Special" + "Envoy Ricardo Zúniga": the title at the end (or
         # begun there) is that of the name after the span
-    if first > span.start and (len(rest) < 2 or any(t.tag_ == "NNPS" for t in rest)):
-        return None  # inside the span, only a name of two words or more is a person's
-        # ("… Administrator Samantha Power"; not "Council of State Governments")
+    if first > span.start and (len(rest) < 2 and not whole or
+                               any(t.tag_ == "NNPS" for t in rest)):
+        return None  # inside the span, only a name of two words or more, or one after a
+        # whole title, is a person's ("… Administrator Samantha Power", "FEMA
+        # Administrator Criswell"; not "Council of State Governments")
     return Span(span.doc, rest.start, rest.end, label="PERSON") \
         if _misread_name(rest, lex) else None
 

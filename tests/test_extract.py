@@ -1297,6 +1297,47 @@ def test_the_speaker_named_after_a_title(nlp, text, speaker):
 
 
 
+@pytest.mark.parametrize(("text", "agent"), [
+    # a surname alone after a whole title that the recogniser read into an organisation
+    ("FEMA Administrator Criswell spoke to Governor Tate on Monday.", "Criswell"),
+    ("Chairman of the Joint Chiefs of Staff Milley\u2019s call with General Novak "
+     "lasted an hour.", "Milley"),
+])
+def test_a_surname_after_a_whole_title_is_the_person(nlp, text, agent):
+    assert {e[:2] for e in events(extract(nlp, text))} == {("spoke_with", agent)}
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a plural noun naming a kind of people: a paraphrase of what many say
+    ("Young leaders said, \u201cI might not be able to vote, but think of me.\u201d",
+     set()),
+    ("Civil rights leaders told me, \u201cWe need this bill passed right now.\u201d", set()),
+    ("Many students were saying, \u201cWe cannot afford the fees this year.\u201d", set()),
+    # whose they are, or those who speak for a body: their statement
+    ("G7 leaders said, \u201cThis must be avoided at all costs.\u201d", {"G7 leaders"}),
+    ("Israeli officials said, \u201cWe will respond at a time of our choosing.\u201d",
+     {"Israeli officials"}),
+    ("Republican lawmakers said, \u201cThe bill will not pass the House.\u201d",
+     {"Republican lawmakers"}),
+    ("Those experts on TV were saying, \u201cThe repair could take many months.\u201d",
+     {"experts"}),
+])
+def test_a_kind_of_people_makes_no_statement(nlp, text, speakers):
+    assert {e[1] for e in events(extract(nlp, text)) if e[0] == "stated"} == speakers
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # asked to take a charge: an appointment, no talks
+    ("President Biden asked Vice President Harris to lead the effort on migration.", set()),
+    ("The President asked John Kerry to serve in this role because he knows the issue.",
+     set()),
+    # asked to do something else: a request made to someone, talk with them
+    ("Biden asked Netanyahu to allow more aid into Gaza.", {("spoke_with", "Biden")}),
+])
+def test_asking_someone_to_take_a_charge_is_no_talk(nlp, text, found):
+    assert {e[:2] for e in events(extract(nlp, text))} == found
+
+
 def test_a_title_does_not_reach_into_a_clause(nlp):
     # the name inside the relative clause is not the administrator's
     text = ("Our reporter spoke with the school administrator who said that Governor "

@@ -564,6 +564,9 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
         if _asks_to_act(trigger) and any(_institution(ents, k, lex) for k in others):
             return  # "urging President Biden and NATO to impose …", "pressed the federal
             # government to …": an appeal to an institution to act is made in public
+        if _commissions(trigger, lex):
+            return  # "asked the Vice President to lead …", "asked John to serve in this
+            # role": giving someone a charge, an appointment, not a conversation
         agents = [k for k in agents if ents.entities[k].type in PEOPLE]
         others = [k for k in others if ents.entities[k].type in PEOPLE]
     agents = [k for k in agents if not _is_event_name(ents, k, lex)]
@@ -634,6 +637,15 @@ def _asks_to_act(trigger) -> bool:
     its addressee to do something (welcoming or thanking a delegation does not)."""
     return any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and syntax.infinitive(c))
                for c in trigger.children)
+
+
+def _commissions(trigger, lex: Lexicon) -> bool:
+    """ "asked Kerry to chair a session", "has asked Jake Sullivan to oversee a team": asking
+    someone to take a charge (serve, lead, oversee …) gives a role; the asking itself tells
+    of no talks."""
+    return trigger.lemma_.lower() == "ask" and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in lex.charge_verbs
+        for c in trigger.children)
 
 
 def _institution(ents: DocEntities, key: str, lex: Lexicon) -> bool:
