@@ -188,10 +188,11 @@ class DocEntities:
         if token.tag_ != "NNS" or token.lower_ in lex.plural_sources:
             return False
         for c in token.children:
-            if c.dep_ in ("det", "poss", "predet") and c.lower_ not in INDEFINITE:
+            if c.dep_ in ("det", "poss", "predet") and c.lower_ not in INDEFINITE and \
+                    c.lower_ != "our":  # ("our young leaders said": the speaker's side)
                 return False
             if c.i > token.i and c.dep_ in ("relcl", "acl", "amod", "appos", "prep") and \
-                    c.lower_ not in PLACE_OR_KIND:
+                    c.lower_ not in PLACE_OR_KIND and not _says_by_habit(c, lex):
                 return False
             if c.dep_ in ("compound", "amod", "nmod") and (
                     c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") or
@@ -251,15 +252,24 @@ class DocEntities:
 
     def _inner_name(self, token, role: str) -> str | None:
         """A name inside a phrase that stands for the whole phrase: an apposition ("his
-        counterpart Yoav Gallant"), or the organisation or country of a collective ("G7
-        leaders", "the leaders of the G7"). A modifier that is a person does not stand for
-        the phrase ("the Biden administration", "a Biden aide")."""
+        counterpart Yoav Gallant"), a name given ("a president named Lincoln"), or the
+        organisation or country of a collective ("G7 leaders", "the leaders of the G7").
+        A modifier that is a person does not stand for the phrase ("the Biden
+        administration", "a Biden aide")."""
         lex = self.lexicon
         for child in token.children:
             if child.dep_ == "appos" and not syntax.misplaced_apposition(child):
                 key = self.entity_at(child) or self._inner_name(child, role)
                 if key:
                     return key
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == token.i + 1 and \
+                    child.lemma_.lower() in NAMING_PARTICIPLES:
+                # "a former president named Abraham Lincoln": the one so named (right
+                # after the noun: not "the President, as you mentioned, called Ralph")
+                for name in (c for c in child.children if c.dep_ in ("oprd", "dobj", "attr")):
+                    key = self.entity_at(name)
+                    if key:
+                        return key
         if token.lower_ in lex.title_words and token.lower_ not in lex.anonymous_heads:
             # "President of Finland Sauli Niinistö": the person the title is written for
             # (a name after the title; one before it is an affiliation: "a Biden aide")
@@ -471,6 +481,17 @@ class DocEntities:
             entity = self.entities[key] = Entity(key=key, label=label, type=etype)
         return key
 
+
+def _says_by_habit(clause, lex: Lexicon) -> bool:
+    """A relative clause that describes people by what they say, in the simple present
+    ("lawmakers who say, “…”"): a kind of people, not particular ones."""
+    return clause.dep_ == "relcl" and clause.tag_ in ("VBP", "VBZ") and \
+        clause.lemma_.lower() in lex.speech_verbs and \
+        not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+
+
+#: participles that give the name of what they follow ("a president named Lincoln")
+NAMING_PARTICIPLES = frozenset({"name", "call"})
 
 #: determiners that leave a noun unspecific ("a person", "some people", "every kid")
 INDEFINITE = {"a", "an", "some", "any", "every", "many", "most", "all", "no", "more",

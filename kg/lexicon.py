@@ -103,6 +103,7 @@ class Lexicon:
     body_heads: frozenset[str]
     plural_sources: frozenset[str]
     charge_verbs: frozenset[str]
+    assemblies: frozenset[str]
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     media: frozenset[str]
@@ -283,6 +284,7 @@ def _build(data: dict) -> Lexicon:
         group_heads=_words(data.get("group_heads")),
         plural_sources=_words(data.get("plural_sources")),
         charge_verbs=_words(data.get("charge_verbs")),
+        assemblies=_words(data.get("assemblies")),
         generic_heads=_words(data.get("generic_heads")),
         body_heads=_words(data.get("body_heads")),
         person_pronouns=_words(data.get("person_pronouns")),

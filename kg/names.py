@@ -84,7 +84,11 @@ def _clean_span(span, lex: Lexicon) -> tuple[int, int]:
         end -= 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    while end - start > 1 and (word(doc[start]) in leading or doc[start].lower_ in leading):
+    def plural_title(token) -> bool:  # "Representatives Cori Bush, …; Representative …"
+        return span.label_ == "PERSON" and _singular_title(token.lower_, lex) != token.lower_
+
+    while end - start > 1 and (word(doc[start]) in leading or doc[start].lower_ in leading
+                               or plural_title(doc[start])):
         start += 1
     while end - start > 1 and span.label_ != "PERSON" and (
             word(doc[end - 1]) in titles or doc[end - 1].lower_ in titles):
@@ -137,7 +141,15 @@ def _title_words(span, name_start: int, lex: Lexicon) -> frozenset[str]:
     doc = span.doc
     before = doc[_title_start(span, lex):span.start] if span.label_ == "PERSON" else doc[0:0]
     inside = doc[span.start:name_start]
-    return frozenset(t.lower_ for t in (*before, *inside) if t.is_alpha)
+    return frozenset(_singular_title(t.lower_, lex) for t in (*before, *inside) if t.is_alpha)
+
+
+def _singular_title(word: str, lex: Lexicon) -> str:
+    """A title word in the singular ("Representatives Cori Bush, …" is Representative
+    Bush): a list of names may share one plural title."""
+    titles = lex.title_words
+    return word[:-1] if word.endswith("s") and word not in titles and word[:-1] in titles \
+        else word  # (not "Mrs", a title of its own)
 
 
 def _title_phrases(span, lex: Lexicon, vocative: bool = False) -> set[str]:
@@ -679,19 +691,31 @@ def untagged_names(result: DocEntities, segments: list[Segment]) -> None:
         result.mentions.sort(key=lambda m: m.pos)
 
 
+def _subject_token(token):
+    """The token that stands as the subject for ``token``: itself, or the transcript's
+    "Q" that the parser made the subject with the phrase hung on it ("Q    The governor
+    of Mississippi has responded …"); None when it is no subject."""
+    if token.dep_ in SUBJECTS:
+        return token
+    head = token.head
+    if token.dep_ in ("appos", "conj") and head.text == "Q" and head.dep_ in SUBJECTS:
+        return head
+    return None
+
+
 def sole_subject(tokens) -> bool:
     """Is the name the subject of its clause, alone? In "Mr. Sullivan and Mr. Wong
     reflected …, including his discussions", "his" is neither for certain."""
-    return any(t.dep_ in SUBJECTS and not any(c.dep_ == "conj" and c.pos_ == "PROPN"
-                                              for c in t.children) for t in tokens)
+    return any(_subject_token(t) is not None and not any(
+        c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children) for t in tokens)
 
 
 def main_subject(tokens) -> bool:
     """Is the name the subject of its sentence's main clause (or of a clause coordinated
     with it), rather than of a clause inside another ("he believed that President Biden
     had no knowledge")?"""
-    for token in tokens:
-        if token.dep_ in SUBJECTS:
+    for token in map(_subject_token, tokens):
+        if token is not None:
             verb = token.head
             if verb.dep_ == "conj":
                 verb = verb.head

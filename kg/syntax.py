@@ -127,6 +127,18 @@ def passive_agent(verb):
     return None
 
 
+def _stranded_subject(verb):
+    """The noun right before a coordinated finite verb that has no subject, when the
+    parser hung that noun on an object as its conjunct ("recognized that they could pose
+    systemic risk and the National Security Agency notified Microsoft"): a finite verb
+    takes the noun phrase before it as its subject."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") and before.dep_ == "conj" and \
+        before.head.pos_ in NOUNS and before.head.i < before.i else None
+
+
 def subject(verb):
     """The subject of ``verb``: its own, else the one of the clause it depends on
     ("announced plans to meet", "spoke with X and asked …", "sought to portray"), or the
@@ -148,6 +160,9 @@ def subject(verb):
             return child
         if token.dep_ == "relcl":
             return token.head
+        stranded = _stranded_subject(token)
+        if stranded is not None:
+            return stranded
         if _nominal_conjunct(token):
             return None  # "will discuss the President's trip and meeting with Zelenskyy"
         if token.dep_ == "xcomp" and not _purpose_call(token.head):

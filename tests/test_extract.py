@@ -1311,8 +1311,12 @@ def test_a_surname_after_a_whole_title_is_the_person(nlp, text, agent):
     # a plural noun naming a kind of people: a paraphrase of what many say
     ("Young leaders said, \u201cI might not be able to vote, but think of me.\u201d",
      set()),
+    ("Our young leaders said, \u201cI might not be able to vote, but think of me.\u201d",
+     set()),
     ("Civil rights leaders told me, \u201cWe need this bill passed right now.\u201d", set()),
     ("Many students were saying, \u201cWe cannot afford the fees this year.\u201d", set()),
+    ("So, to lawmakers who say, \u201cI want to fund Israel, not Ukraine,\u201d you say "
+     "what?", set()),
     # whose they are, or those who speak for a body: their statement
     ("G7 leaders said, \u201cThis must be avoided at all costs.\u201d", {"G7 leaders"}),
     ("Israeli officials said, \u201cWe will respond at a time of our choosing.\u201d",
@@ -1336,6 +1340,62 @@ def test_a_kind_of_people_makes_no_statement(nlp, text, speakers):
 ])
 def test_asking_someone_to_take_a_charge_is_no_talk(nlp, text, found):
     assert {e[:2] for e in events(extract(nlp, text))} == found
+
+
+def test_a_title_with_a_name_given_is_that_person(nlp):
+    text = ("President Zelenskyy was democratically elected. In my own country, a former "
+            "president named Abraham Lincoln voiced the opposing spirit. He said, \u201cLet "
+            "us have faith that right makes might.\u201d")
+    assert {e[1] for e in events(extract(nlp, text)) if e[0] == "stated"} == \
+        {"Abraham Lincoln"}
+
+    # a participle further on tells what the person did
+    text = ("So, the President, as you mentioned, called Ralph \u2014 Ralph Yarl and spoke "
+            "to him directly, spoke to his \u2014 to his mother.")
+    assert all(e[1] == "President" for e in events(extract(nlp, text)))
+
+
+def test_a_plural_title_before_names_is_each_ones_title(nlp):
+    text = ("Does the President have any plans to speak with Representative Bush this week? "
+            "Officials were in touch with various members, including Representatives Cori "
+            "Bush, as I noted.")
+    found = events(extract(nlp, text))
+    assert any(e[0] == "spoke_with" and "Cori Bush" in e[2] for e in found)
+    assert not any("Representatives Cori Bush" in (e[1], *e[2]) for e in found)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # speaking to an assembly in session is a speech
+    ("Secretary Blinken will speak directly to the U.N. Security Council this morning "
+     "about the situation in Ukraine.", set()),
+    # speaking to a person, or with a council's members, is talk
+    ("The President spoke to Prime Minister Trudeau this morning.",
+     {("spoke_with", "President")}),
+])
+def test_speaking_to_an_assembly_addresses_it(nlp, text, found):
+    assert {e[:2] for e in events(extract(nlp, text))} == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # the "of" of a gathering's proper name names it
+    ("The United States would host the first Cities Summit of the Americas.", set()),
+    # the "of" of a gathering names its members
+    ("President Biden convened a meeting of the Quad leaders on Friday.",
+     {("convened", "Biden")}),
+    ("Today, the Security Council convened an Emergency Special Session of the General "
+     "Assembly.", {("convened", "United Nations Security Council")}),
+])
+def test_the_name_of_a_gathering_is_not_its_guests(nlp, text, found):
+    assert {e[:2] for e in events(extract(nlp, text))} == found
+
+
+def test_the_subject_hung_on_a_transcripts_q_is_the_subject(nlp):
+    # the parser makes the reporter's "Q" the subject and hangs the phrase on it
+    text = ("Q    The governor of Mississippi has responded to the President\u2019s comments "
+            "yesterday, and he seems to have taken offense at some of the President\u2019s "
+            "language.  He says, \u201cMississippians don\u2019t need handlers.\u201d")
+    assert {e[1] for e in events(extract(nlp, text)) if e[0] == "stated"} == \
+        {"governor of Mississippi"}
 
 
 def test_a_title_does_not_reach_into_a_clause(nlp):
@@ -1737,3 +1797,33 @@ def test_no_one_relatives_appeals_and_hedges(nlp, text, expected):
 ])
 def test_a_pseudo_cleft_in_the_progressive_glosses(nlp, text, expected):
     assert {e[:4] for e in events(extract(nlp, text))} == expected
+
+
+def test_a_finite_verb_takes_the_noun_stranded_before_it(nlp):
+    from spacy.tokens import Doc
+
+    from kg import syntax
+
+    # "… could pose systemic risk and the National Security Agency notified Microsoft":
+    # the parser hung "Agency" on "risk" as its conjunct, leaving "notified" no subject
+    rows = """
+        Officials nsubj 1 NOUN NNS
+        saw ROOT 1 VERB VBD
+        that mark 5 SCONJ IN
+        flaws nsubj 5 NOUN NNS
+        could aux 5 AUX MD
+        pose ccomp 1 VERB VB
+        risk dobj 5 NOUN NN
+        and cc 6 CCONJ CC
+        the det 10 DET DT
+        National compound 10 PROPN NNP
+        Agency conj 6 PROPN NNP
+        notified conj 1 VERB VBD
+        Microsoft dobj 11 PROPN NNP
+    """
+    cols = [row.split() for row in rows.strip().splitlines()]
+    doc = Doc(nlp.vocab, words=[c[0] for c in cols], deps=[c[1] for c in cols],
+              heads=[int(c[2]) for c in cols], pos=[c[3] for c in cols],
+              tags=[c[4] for c in cols])
+    assert syntax.subject(doc[11]).text == "Agency"
+    assert syntax.subject(doc[5]).text == "flaws"

@@ -354,3 +354,18 @@ def test_a_base_form_tagged_present_stays_the_infinitives_conjunct(nlp):
                       "to deliver remarks and meet with UAW auto workers, UAW President "
                       "Shawn Fain, and Governor J.B. Pritzker in Belvidere, Illinois.") == {
         ("spoke_with", "Biden", ("Shawn Fain",), "future", None)}
+
+
+def test_a_scheduled_present_dated_before_its_report_happened(nlp):
+    # a list of engagements in the present tense, published after them
+    text = "December 15-16: Assistant Secretary Donfried consults EU partners in Brussels."
+    assert facts(nlp, text, dt.date(2022, 1, 10)) == {
+        ("spoke_with", "Donfried", ("European Union",), "asserted", "2021-12-15")}
+    assert facts(nlp, text, dt.date(2021, 12, 1)) == {
+        ("spoke_with", "Donfried", ("European Union",), "future", "2021-12-15")}
+
+
+def test_a_question_after_a_heading_and_a_colon_asks(nlp):
+    text = ("Q First, on the Supreme Court: Does President Biden have plans to talk to "
+            "Senator McConnell this week?")
+    assert {f[3] for f in facts(nlp, text)} == {"hypothetical"}

@@ -96,6 +96,10 @@ def extract_document(document: Document, segments: list[Segment], lexicon: Lexic
             if fact == Factuality.ASSERTED and when.date and reference and \
                     when.date > reference:
                 fact = Factuality.FUTURE  # "Biden's meeting with Xi tomorrow"
+            elif fact == Factuality.FUTURE and when.date and reference and \
+                    when.date < reference:
+                fact = Factuality.ASSERTED  # "December 15-16: Donfried consults EU partners",
+                # listed in January: an event dated before its report has happened
             evidence = _sentence_evidence(document, segment, found.trigger, fact)
             events.append(Event(found.relation, found.agent, found.others, factuality=fact,
                                 date=when.date, confidence=found.confidence,

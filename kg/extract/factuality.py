@@ -419,16 +419,19 @@ def _yes_no_question(trigger, lex: Lexicon) -> bool:
     """A sentence that asks whether something happened ("Did Biden call Xi?", "First off,
     has Biden been briefed by his delegation?"); a wh-question ("Why did Russia attack?")
     takes the event for granted and is not one, nor is what an opening phrase set off by
-    a comma names ("In the call with Xi, did he raise Taiwan?")."""
+    a comma or a colon names ("In the call with Xi, did he raise Taiwan?")."""
     sent = trigger.sent
     if not sent.text.rstrip().endswith("?"):
         return False
     tokens = list(sent)
-    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
-    if comma is not None and not any(t.pos_ in ("VERB", "AUX") for t in tokens[:comma]):
-        if trigger.i <= tokens[comma].i:
+    while True:  # opening phrases set off by commas or a colon ("First, on the Supreme
+        # Court: does he have plans to talk to …?")
+        cut = next((i for i, t in enumerate(tokens) if t.text in (",", ":")), None)
+        if cut is None or any(t.pos_ in ("VERB", "AUX") for t in tokens[:cut]):
+            break
+        if trigger.i <= tokens[cut].i:
             return False
-        tokens = tokens[comma + 1:]
+        tokens = tokens[cut + 1:]
     words = [t for t in tokens if not (t.is_punct or t.is_space or t.lower_ in OPENERS)]
     if len(words) >= 3 and words[1].lower_ == "it" and words[2].lower_ in AGREEMENT_TAGS:
         return False  # "is it correct that they have not spoken?": a statement put for

@@ -331,10 +331,15 @@ def _delegation(token, ents: DocEntities, lex: Lexicon) -> bool:
 
 def _gathered(noun, lex: Lexicon) -> list:
     """Who is convened when the object is a gathering: "convened a roundtable with
-    students", "a meeting of the cabinet"; otherwise the object itself."""
+    students", "a meeting of the cabinet"; otherwise the object itself. A place after
+    the "of" of a gathering's proper name names it, not its guests ("host the first
+    Cities Summit of the Americas"; not "an Emergency Special Session of the General
+    Assembly")."""
     if noun.lemma_.lower() not in lex.meeting_nouns:
         return [noun]
-    return syntax.prep_objects(noun, {"with", "of", "among", "between"})
+    named = noun.pos_ == "PROPN" and noun.text[:1].isupper()
+    return [o for o in syntax.prep_objects(noun, {"with", "of", "among", "between"})
+            if not (named and o.head.lower_ == "of" and o.ent_type_ in syntax.PLACE_TYPES)]
 
 
 def _reciprocal(relation: Relation, trigger, subject, ents: DocEntities,
@@ -550,7 +555,7 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
             return  # "the money that Congress told him to spend": a body acts by law;
             # "The President congratulates Judy", "I want to thank our partners"
         object_tokens = [t for t in object_tokens if not _journalist(t, lex)
-                         and not _appeal(trigger, t, lex)]
+                         and not _appeal(trigger, t, lex) and not _addresses(trigger, t, lex)]
     for token in [*object_tokens, *_included(trigger)]:
         for included in [token] if token.pos_ not in syntax.VERBS else []:
             for key in ents.resolve(included, Role.TARGET if attack else Role.PARTY):
@@ -668,6 +673,14 @@ def _appeal(trigger, token, lex: Lexicon) -> bool:
     asks = any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children)
     return asks and any(o.lower_ in lex.public_bodies
                         for o in syntax.prep_objects(token, {"of"}))
+
+
+def _addresses(trigger, token, lex: Lexicon) -> bool:
+    """Speaking "to" or "before" an assembly is addressing it ("will speak directly to
+    the U.N. Council about the gravity of the situation"): a speech, not talks (meeting
+    "with" a council is talks)."""
+    return trigger.lemma_.lower() in ("speak", "talk") and token.head.dep_ == "prep" and \
+        token.head.lower_ in ("to", "before") and token.lower_ in lex.assemblies
 
 
 def _appeals(verb) -> bool:
