@@ -127,6 +127,10 @@ def passive_agent(verb):
     return None
 
 
+#: verbs whose object is brought somewhere for a purpose, which the object then serves
+GATHERING_VERBS = frozenset({"bring", "gather", "invite", "assemble", "summon"})
+
+
 def _stranded_subject(verb):
     """The noun right before a coordinated finite verb that has no subject, when the
     parser hung that noun on an object as its conjunct ("recognized that they could pose
@@ -171,6 +175,13 @@ def subject(verb):
                               None) or _prepositional_controller(token)
             if controller is not None:
                 return controller
+        if token.dep_ == "advcl" and infinitive(token) and \
+                token.head.lemma_.lower() in GATHERING_VERBS:
+            # "bringing together nine heads of state … to meet the President": those
+            # brought do what they are brought for
+            gathered = next((c for c in token.head.children if c.dep_ == "dobj"), None)
+            if gathered is not None:
+                return gathered
         if token.dep_ == "advcl" and token.tag_ in ("VB", "VBD", "VBP", "VBZ") and any(
                 c.dep_ == "mark" for c in token.children) and not infinitive(token):
             return None  # "as we, you know, say …": a finite clause has its own subject

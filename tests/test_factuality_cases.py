@@ -369,3 +369,9 @@ def test_a_question_after_a_heading_and_a_colon_asks(nlp):
     text = ("Q First, on the Supreme Court: Does President Biden have plans to talk to "
             "Senator McConnell this week?")
     assert {f[3] for f in facts(nlp, text)} == {"hypothetical"}
+
+
+def test_those_brought_together_do_what_they_are_brought_for(nlp):
+    text = ("Saudi Arabia will host this summit bringing together nine heads of state from "
+            "across the region to meet the President.")
+    assert {f[:3] for f in facts(nlp, text)} == {("convened", "Saudi Arabia", ("heads",))}
