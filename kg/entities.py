@@ -195,7 +195,7 @@ class DocEntities:
                     c.lower_ not in PLACE_OR_KIND and not _says_by_habit(c, lex):
                 return False
             if c.dep_ in ("compound", "amod", "nmod") and (
-                    c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") or
+                    c.pos_ == "PROPN" or c.ent_type_ in syntax.NAMED_TYPES or
                     self.entity_at(c) is not None or (self.gazetteer is not None and
                                                       self.gazetteer.demonym(c.text))):
                 return False
@@ -364,7 +364,8 @@ class DocEntities:
 
     def _title(self, token) -> str | None:
         """"the president", "the Israeli prime minister": the person with that title."""
-        words = [t.lower_ for t in token.subtree if t.i <= token.i and t.text != "Q"
+        words = [t.lower_ for t in token.subtree
+                 if t.i <= token.i and not syntax.transcript_q(t)
                  and t.dep_ not in ("det", "poss", "case", "punct")]
         words += _of_phrase(token)  # "the Secretary of State"
         phrase = " ".join(words)
@@ -597,7 +598,7 @@ def _phrase_label(token) -> str:
         if t.dep_ in ("det", "poss", "case", "punct", "nummod", "predet") or (
                 t.like_num and t.dep_ != "compound"):  # "two officials", "the First Lady"
             continue
-        if t.text == "Q" and t.i < token.i:
+        if syntax.transcript_q(t) and t.i < token.i:
             continue  # "Q    The President said …": a transcript's mark for the reporter
         if t.head.dep_ == "poss" and t.head.i < token.i:
             continue

@@ -21,7 +21,7 @@ from kg.gazetteer import Gazetteer, fold, load_gazetteer
 from kg.lexicon import Lexicon, load_first_names
 from kg.model import Entity, EntityType
 from kg.nlp import Segment, tokens_among
-from kg.syntax import DASHES
+from kg.syntax import DASHES, transcript_q
 
 if TYPE_CHECKING:  # pragma: no cover
     from kg.entities import DocEntities
@@ -80,13 +80,13 @@ def _clean_span(span, lex: Lexicon) -> tuple[int, int]:
         return token.tag_ == "POS" or token.is_punct or (
             span.label_ == "PERSON" and token.lower_ in lex.name_suffixes)
 
+    def plural_title(token) -> bool:  # "Representatives Cori Bush, …; Representative …"
+        return span.label_ == "PERSON" and _singular_title(token.lower_, lex) != token.lower_
+
     while end - start > 1 and trailing(doc[end - 1]):
         end -= 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    def plural_title(token) -> bool:  # "Representatives Cori Bush, …; Representative …"
-        return span.label_ == "PERSON" and _singular_title(token.lower_, lex) != token.lower_
-
     while end - start > 1 and (word(doc[start]) in leading or doc[start].lower_ in leading
                                or plural_title(doc[start])):
         start += 1
@@ -183,8 +183,8 @@ def _vocative(span, lex: Lexicon | None = None) -> bool:
     doc = span.doc
     words = [t for t in doc[max(0, span.start - 4):span.start] if not t.is_space]
     if len(span) == 1 and span.end < len(doc) and doc[span.end].text == "," and lex and (
-            (words and words[-1].text == "Q") or (len(words) >= 2 and words[-1].text == ","
-                                                  and _discourse(words[:-1], lex))):
+            (words and transcript_q(words[-1])) or (
+                len(words) >= 2 and words[-1].text == "," and _discourse(words[:-1], lex))):
         return True
     if _opens_address(span, lex) or _aside_address(span):
         return True
@@ -214,7 +214,7 @@ def _opens_address(span, lex: Lexicon | None) -> bool:
         token = doc[i]
         if token.text in (*DASHES, ":", ";"):
             break
-        if not (token.is_punct or token.is_space) and token.text != "Q" and \
+        if not (token.is_punct or token.is_space) and not transcript_q(token) and \
                 not _discourse([token], lex):
             return False
     if span.end + 1 >= len(doc):
@@ -494,7 +494,7 @@ def _with_suffixes(doc, end: int, lex: Lexicon) -> int:
 def _without_transcript_q(span):
     """A transcript's "Q" that the recogniser read into the name after it ("Q Karine,
     with regards to Manchin, …" is the reporter addressing Karine): the name without it."""
-    if len(span) > 1 and span[0].text == "Q":
+    if len(span) > 1 and transcript_q(span[0]):
         from spacy.tokens import Span
         return Span(span.doc, span.start + 1, span.end, label=span.label_)
     return span
@@ -698,7 +698,7 @@ def _subject_token(token):
     if token.dep_ in SUBJECTS:
         return token
     head = token.head
-    if token.dep_ in ("appos", "conj") and head.text == "Q" and head.dep_ in SUBJECTS:
+    if token.dep_ in ("appos", "conj") and transcript_q(head) and head.dep_ in SUBJECTS:
         return head
     return None
 

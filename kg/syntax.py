@@ -64,6 +64,8 @@ def _shares_modifier(name, last) -> bool:
 
 
 PLACE_TYPES = ("GPE", "LOC")
+#: the recogniser's types of names of people, bodies and places
+NAMED_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 
 
 def _place_qualifier(conj) -> bool:
@@ -131,6 +133,12 @@ def passive_agent(verb):
 GATHERING_VERBS = frozenset({"bring", "gather", "invite", "assemble", "summon"})
 
 
+def transcript_q(token) -> bool:
+    """A transcript's "Q", the mark of a reporter's turn, that the parser read as a word
+    of the sentence (as its subject, or into a name)."""
+    return token.text == "Q"
+
+
 def _stranded_subject(verb):
     """The noun right before a coordinated finite verb that has no subject, when the
     parser hung that noun on an object as its conjunct ("recognized that they could pose
@@ -152,7 +160,7 @@ def subject(verb):
     token = verb
     for _ in range(8):
         for child in own_subjects(token):
-            if child.text == "Q":  # a transcript's "Q", to which the parser may join the
+            if transcript_q(child):  # a transcript's "Q", to which the parser may join the
                 # question's subject ("Q    And President Bolsonaro met with Putin", "Q
                 # The President met with …": a conjunct or an apposition of "Q")
                 child = next((c for c in child.children if c.dep_ in ("conj", "appos")),

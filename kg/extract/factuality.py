@@ -468,7 +468,8 @@ def _inverted_question(trigger) -> bool:
     aux = [c for c in trigger.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
     if not aux and trigger.dep_ == "ccomp" and trigger.head.lemma_ in ("have", "be", "do"):
         aux = [trigger.head]  # "…, has President Biden spoken to …?" read as two verbs
-    subj = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.text != "Q"]
+    subj = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and
+            not syntax.transcript_q(c)]
     if not aux or not subj or aux[0].i > subj[0].i:
         return False
     return not _wh_before(sent, aux[0])

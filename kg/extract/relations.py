@@ -439,8 +439,6 @@ def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         return
 
 
-#: the recogniser's types of names of people, bodies and places
-NAMED_TYPES = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 
 
 def _of_goods(noun, lex: Lexicon) -> bool:
@@ -449,7 +447,7 @@ def _of_goods(noun, lex: Lexicon) -> bool:
     if noun.lower_ not in lex.trade_nouns:
         return False
     carried = lex.message_nouns | lex.group_heads | lex.anonymous_heads  # (and persons)
-    return any(o.pos_ == "NOUN" and o.ent_type_ not in NAMED_TYPES and
+    return any(o.pos_ == "NOUN" and o.ent_type_ not in syntax.NAMED_TYPES and
                not {o.lemma_.lower(), o.lower_} & carried
                for o in syntax.prep_objects(noun, {"of"}))
 
