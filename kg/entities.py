@@ -12,6 +12,7 @@ official") and collectives ("his national security team").
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from kg.lexicon import Lexicon, load_first_names
 from kg.marks import doc_quote_spans
 from kg.model import Entity, EntityType
 from kg.names import (
+    SUBJECTS,
     Mention,
     Pos,
     cluster_names,
@@ -76,6 +78,9 @@ class DocEntities:
     vocatives: set[Pos] = field(default_factory=set)
     #: "he" or "she" as the subject of a main clause, resolved to no one -> its gender
     unresolved: dict[Pos, str] = field(default_factory=dict)
+    #: a transcript's paragraphs spoken by one who holds a title ("THE PRESIDENT:",
+    #: "PRESIDENT BIDEN:") -> (that title, where the speaker's label ends in the paragraph)
+    turns: dict[int, tuple[str, int]] = field(default_factory=dict)
 
     # -- positions ----------------------------------------------------------------
 
@@ -334,11 +339,15 @@ class DocEntities:
         inner: Mention | None = None  # a subject of a clause inside the sentence before
         unknown = max((p for p, g in self.unresolved.items()
                        if g == gender and window <= p < here), default=None)
+        clause_subjects = _clause_subjects(token)
         for mention in reversed(self.mentions):
             if mention.pos >= here or self.entities[mention.key].type != EntityType.PERSON:
                 continue
             if mention.pos < window or (unknown is not None and mention.pos < unknown):
                 break
+            if mention.pos[0] == here[0] and any(
+                    mention.pos[1] <= i < mention.end for i in clause_subjects):
+                continue  # "Merkel brought him along": an object is not its clause's subject
             if outside and mention.in_quote:
                 continue  # a name inside someone's quote is not who "he" is outside it
             if self.genders.get(mention.key, gender) != gender or mention.vocative:
@@ -362,8 +371,24 @@ class DocEntities:
         i = bisect_left(starts, here)
         return starts[max(0, i - back)] if starts else here
 
+    def _speakers_own_title(self, token) -> bool:
+        """ "THE PRESIDENT: … And the President was asked, “…”": in a transcript, one
+        who holds a title says "I"; the bare title of his own office, said in his turn,
+        is another holder (a predecessor, a guest of the same rank, whoever holds it),
+        not the speaker. (Not the label itself, a quote, or a stage note in brackets.)"""
+        seg, i = self.pos(token)
+        turn = self.turns.get(seg)
+        if turn is None or token.idx < turn[1] or (seg, i) in self.quoted or \
+                token.doc[token.sent.start].text in ("(", "["):
+            return False
+        words = [t.lower_ for t in token.subtree if t.i <= token.i
+                 and t.dep_ not in ("det", "poss", "case", "punct")]
+        return " ".join(words) == turn[0]
+
     def _title(self, token) -> str | None:
         """"the president", "the Israeli prime minister": the person with that title."""
+        if self._speakers_own_title(token):
+            return None
         words = [t.lower_ for t in token.subtree
                  if t.i <= token.i and not syntax.transcript_q(t)
                  and t.dep_ not in ("det", "poss", "case", "punct")]
@@ -428,7 +453,8 @@ class DocEntities:
         only, an entity of its own labelled by the role (a knowledge base may tell who)."""
         lex = self.lexicon
         if token.tag_ not in ("NN", "NNP") or token.lower_ not in lex.title_heads or \
-                token.lower_ in lex.anonymous_heads or token.lower_ in ROLE_EXCLUDED:
+                token.lower_ in lex.anonymous_heads or token.lower_ in ROLE_EXCLUDED or \
+                self._speakers_own_title(token):
             return None
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
             return None
@@ -500,6 +526,19 @@ INDEFINITE = {"a", "an", "some", "any", "every", "many", "most", "all", "no", "m
 #: prepositions that tell where people are or what kind they are, not who ("people on
 #: the ground", "folks on TV")
 PLACE_OR_KIND = {"of", "in", "on", "across", "around", "from", "throughout"}
+
+
+def _clause_subjects(pronoun) -> list[int]:
+    """Token indices of the subjects of the clause whose object ``pronoun`` is ("him" in
+    "Merkel brought him along", "Biden and Harris met with her"): an object pronoun never
+    stands for its own clause's subject (that takes "himself"). Empty for a subject or a
+    possessive ("Biden met his wife": "his" may be Biden)."""
+    if pronoun.lower_ not in ("him", "her") or pronoun.dep_ in ("poss", *SUBJECTS):
+        return []
+    verb = syntax.governing_verb(pronoun)
+    if verb is None:
+        return []
+    return [c.i for s in syntax.own_subjects(verb) for c in syntax.conjuncts(s)]
 
 
 def pronoun_gender(pronoun) -> str:
@@ -626,9 +665,36 @@ def find_entities(segments: list[Segment], lexicon: Lexicon, gazetteer: Gazettee
             result.vocatives.update((mention.pos[0], i) for i in range(mention.pos[1],
                                                                        mention.end))
     _genders(result, lexicon)
+    result.turns = _turns(segments, lexicon)
     result.bare_titles = _bare_titles(segments, lexicon)
     _references(result, segments, lexicon)
     return result
+
+
+#: a transcript's label of who speaks, at the start of a paragraph ("THE PRESIDENT:",
+#: "MS. PSAKI:", "Q")
+TURN_LABEL = re.compile(r"\s*(Q\b|[A-Z][A-Z.'’ -]*[A-Z.]:)")
+
+
+def _turns(segments: list[Segment], lex: Lexicon) -> dict[int, tuple[str, int]]:
+    """The paragraphs of each turn of a transcript whose speaker's label starts with a
+    title ("THE PRESIDENT:", "PRESIDENT BIDEN:", "THE VICE PRESIDENT:"): that title, and
+    where the label ends (-1 in the turn's later paragraphs)."""
+    turns: dict[int, tuple[str, int]] = {}
+    title: str | None = None
+    for segment in segments:
+        text = segment.doc.text
+        label = TURN_LABEL.match(text)
+        end = -1
+        if label is not None:
+            words = label.group(1).rstrip(":").lower().split()
+            words = words[1:] if words[:1] == ["the"] else words
+            title = next((" ".join(words[:n]) for n in range(len(words), 0, -1)
+                          if " ".join(words[:n]) in lex.titles), None)
+            end = label.end()
+        if title is not None:
+            turns[segment.index] = (title, end)
+    return turns
 
 
 def _genders(result: DocEntities, lex: Lexicon) -> None:

@@ -149,6 +149,13 @@ def test_pronoun_speaker_is_the_person_just_named(nlp):
         ("Antony Blinken", (), ("This is a hard week",))]
 
 
+def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp):
+    text = ("Prime Minister Kishida spoke at the summit. Afterwards, President Biden called "
+            "him to discuss trade.")
+    assert {(e[0], e[1], e[2]) for e in events(extract(nlp, text))} == {
+        ("spoke_with", "Biden", ("Kishida",))}
+
+
 def test_person_tagged_as_a_place_or_organisation_is_the_person(nlp):
     text = ("Joe Biden arrived on Monday. Biden spoke with Emmanuel Macron. "
             "Defense Lloyd Austin spoke with Yoav Gallant.")
@@ -235,6 +242,32 @@ def test_quote_introduced_by_a_colon_in_the_previous_paragraph(nlp):
             "“Germany will not send troops without a vote in parliament.”")
     assert labels_of(extract(nlp, text), "stated") == [
         ("Olaf Scholz", (), ("Germany will not send troops without a vote in parliament.",))]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # an "as" clause inside a verb of saying reports the words; they are the outer verb's
+    ("Senator Smith said, as Governor Walz mentioned, \u201cWe need to fix the bridges.\u201d",
+     ["Smith"]),
+    ("Folks said, as the governor mentioned, \u201cWe need to fix the bridges.\u201d", []),
+    # one does not quote oneself: "I" cites the one the "as" clause names
+    ("I'd note that, as Senator Sanders said, \u201cWe need to fix the bridges.\u201d",
+     ["Sanders"]),
+])
+def test_an_as_clause_of_saying_reports_the_outer_speakers_words(nlp, text, speakers):
+    assert [agent for agent, _, _ in labels_of(extract(nlp, text), "stated")] == speakers
+
+
+def test_the_speakers_own_title_in_his_turn_is_someone_else(nlp):
+    # in a transcript, the President says "I"; "the President" in his turn is another
+    text = ("THE PRESIDENT:  I ran because of what happened there.  And the President was "
+            "asked, \u201cWhat did you think?\u201d  And he said, \u201cThere are very fine "
+            "people on both sides.\u201d\n\n"
+            "MS. JEAN-PIERRE:  The President met with Prime Minister Kishida today.  He told "
+            "him, \u201cWe stand together.\u201d")
+    found = {(e[0], e[1], e[2]) for e in events(extract(nlp, text))}
+    assert found == {("spoke_with", "PRESIDENT", ("Kishida",)), ("stated", "PRESIDENT", ())}
+    [stated] = [e for e in events(extract(nlp, text)) if e[0] == "stated"]
+    assert stated[5] == ("We stand together.",)
 
 
 def test_partial_quote_inside_reported_speech(nlp):
@@ -1379,6 +1412,12 @@ def test_speaking_to_an_assembly_addresses_it(nlp, text, found):
 @pytest.mark.parametrize(("text", "found"), [
     # the "of" of a gathering's proper name names it
     ("The United States would host the first Cities Summit of the Americas.", set()),
+    # a name that runs on into a noun for an event names the event ("Teacher" parsed as
+    # the object, "ceremony" hung on its "of")
+    ("Jill and I recently hosted the 2023 National Teacher of the Year ceremony at the "
+     "White House.", set()),
+    ("President Biden hosted Prime Minister Kishida of Japan at the White House.",
+     {("spoke_with", "Biden")}),
     # the "of" of a gathering names its members
     ("President Biden convened a meeting of the Quad leaders on Friday.",
      {("convened", "Biden")}),
@@ -1551,8 +1590,10 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      "meaning these are really having the squeeze that the President and others have "
      "conveyed.", set()),
     # a name restated after a dash is the name before it, not the subject's apposition
+    # (and "him", no subject of its own clause, is Ralph Yarl)
     ("So, the President, as you mentioned, called Ralph \u2014 Ralph Yarl and spoke to him "
-     "directly, spoke to his \u2014 to his mother.", set()),
+     "directly, spoke to his \u2014 to his mother.",
+     {("spoke_with", "President", ("Ralph Yarl",), "asserted")}),
     # people who meet each other "with" their aides meet each other
     ("The President and President Widodo will meet privately in the Oval Office with a "
      "small group of aides.", {("spoke_with", "President", ("Widodo",), "future")}),

@@ -375,3 +375,13 @@ def test_those_brought_together_do_what_they_are_brought_for(nlp):
     text = ("Saudi Arabia will host this summit bringing together nine heads of state from "
             "across the region to meet the President.")
     assert {f[:3] for f in facts(nlp, text)} == {("convened", "Saudi Arabia", ("heads",))}
+
+
+def test_would_in_a_relative_clause_told_in_the_present_puts_a_case(nlp):
+    # a habit of the past ("students who would say to me") needs a past to be told in
+    text = ("There\u2019s a bill that\u2019s circulating in the Duma that would ask President "
+            "Putin to annex the region.")
+    assert {f[3] for f in facts(nlp, text)} == {"hypothetical"}
+    text = ("I have had conversations with students who would say to me, \u201cI don\u2019t "
+            "like fifth period.\u201d")
+    assert {f[3] for f in facts(nlp, text)} == {"asserted"}

@@ -96,15 +96,20 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
 
 
 def _present_tense(verb) -> bool:
-    """A finite verb in the present, simple or progressive ("tells", "is telling"), with
-    no modal."""
+    """A finite verb in the present, simple or progressive ("tells", "is telling",
+    "that’s floating": the lemmatizer leaves a contracted "’s" as it is), with no modal."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" for a in aux):
         return False
     if verb.tag_ in ("VBZ", "VBP"):
         return not aux
-    return verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
-                                      for a in aux)
+    return verb.tag_ == "VBG" and any(
+        a.tag_ in ("VBZ", "VBP") and (a.lemma_ == "be" or a.lower_ in BE_CONTRACTED)
+        for a in aux)
+
+
+#: "is", "are" and "am" contracted
+BE_CONTRACTED = frozenset({"’s", "'s", "’re", "'re", "’m", "'m"})
 
 
 def _scheduled(verb, lex: Lexicon) -> bool:
@@ -233,6 +238,11 @@ def _habitual_saying(verb, lex: Lexicon) -> bool:
     sent = verb.sent
     if _asks(sent, verb) or any(t.lower_ in lex.conditional_marks for t in _unquoted(sent)):
         return False  # (an "if" inside the words said is theirs: "he'd say, “if …”")
+    if verb.dep_ == "relcl":
+        governing = syntax.governing_verb(verb.head)
+        if governing is not None and _present_tense(governing):
+            return False  # "there's a proposal that would ask Putin to …": told in the
+            # present, "would" puts a case, not a habit of the past
     subject = syntax.subject(verb)
     return subject is not None and subject.lower_ not in ("i", "we", "you")
 

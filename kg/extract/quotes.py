@@ -178,9 +178,10 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
     tokens = [t for t in doc if _inside(t, quote)]
     if not tokens:
         return
-    adjacent = _adjacent_speech_verbs(tokens, quote, lex)
-    governing = _governing_speech_verbs(tokens, quote, lex)
-    candidates = adjacent + governing + _nearby_speech_verbs(tokens, quote, lex)
+    adjacent = _reported(_adjacent_speech_verbs(tokens, quote, lex), quote, lex)
+    governing = _reported(_governing_speech_verbs(tokens, quote, lex), quote, lex)
+    candidates = _reported(adjacent + governing + _nearby_speech_verbs(tokens, quote, lex),
+                           quote, lex)
     if quote.whole_paragraph and colon_verb is not None:
         candidates.append(colon_verb)
     for verb in candidates:
@@ -213,6 +214,24 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
         sents[quote.verb.sent.start] = quote.verb.sent
     first, last = min(sents), max(sents)
     quote.evidence = (sents[first].start_char, syntax.sentence_bounds(sents[last])[1])
+
+
+def _reported(verbs: list, quote: Quote, lex: Lexicon) -> list:
+    """The verbs, each "as" clause of saying inside another verb of saying replaced by
+    that verb: "Folks said, as the governor mentioned, “…”" (the parser may hang the
+    quote on "mentioned") are the folks' words, which the governor reported too. Not
+    where the outer verb's subject is the one talking: "I'd note that, as Sanders said,
+    “…”" quotes Sanders (one does not quote oneself)."""
+    out: list = []
+    for verb in verbs:
+        head = verb.head
+        if verb.dep_ == "advcl" and syntax.as_clause(verb) and \
+                _is_speech_verb(head, quote, lex) and not any(
+                    s.lower_ in ("i", "we") for s in syntax.own_subjects(head)):
+            verb = head
+        if verb not in out:
+            out.append(verb)
+    return out
 
 
 #: verbs of seeming: what they say someone "was saying" is how it came across

@@ -335,11 +335,28 @@ def _gathered(noun, lex: Lexicon) -> list:
     the "of" of a gathering's proper name names it, not its guests ("host the first
     Cities Summit of the Americas"; not "an Emergency Special Session of the General
     Assembly")."""
+    if _names_an_event(noun, lex):
+        return []
     if noun.lemma_.lower() not in lex.meeting_nouns:
         return [noun]
     named = noun.pos_ == "PROPN" and noun.text[:1].isupper()
     return [o for o in syntax.prep_objects(noun, {"with", "of", "among", "between"})
             if not (named and o.head.lower_ == "of" and o.ent_type_ in syntax.PLACE_TYPES)]
+
+
+def _names_an_event(noun, lex: Lexicon) -> bool:
+    """ "hosted the 2023 National Teacher of the Year ceremony", parsed with "Teacher" the
+    object and "ceremony" hung on its "of": a name that runs on into a common noun for an
+    event, with no article between, is that event's name; the event is what is hosted,
+    and no one is named as met."""
+    if noun.pos_ != "PROPN":
+        return False
+    doc = noun.doc
+    return any(o.pos_ == "NOUN" and (o.lemma_.lower() in lex.event_heads or
+                                     o.lemma_.lower() in lex.meeting_nouns) and
+               doc[o.i - 1].text[:1].isupper() and
+               not any(c.dep_ in ("det", "poss") for c in o.children)
+               for o in syntax.prep_objects(noun, {"of"}))
 
 
 def _reciprocal(relation: Relation, trigger, subject, ents: DocEntities,
