@@ -270,6 +270,23 @@ def test_the_speakers_own_title_in_his_turn_is_someone_else(nlp):
     assert stated[5] == ("We stand together.",)
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # a few words in quotation marks after the object are the name it is called
+    ("Kim Jong Un called the leaders of the United States, South Korea, and Japan "
+     "\u201cgang bosses\u201d and has said his army is ready.", set()),
+    ("President Biden called Prime Minister Netanyahu on Sunday and said, \u201cWe stand "
+     "with Israel.\u201d", {("spoke_with", "Biden"), ("stated", "Biden")}),
+    # a document that urges makes a public appeal, not talk ...
+    ("Congressman Cohen introduced a resolution urging President Biden to take steps.",
+     set()),
+    # ... but a clause of its own after a statement keeps its talk
+    ("President Biden released a statement after he spoke with Prime Minister Netanyahu.",
+     {("spoke_with", "Biden")}),
+])
+def test_names_called_and_appeals_written(nlp, text, found):
+    assert {e[:2] for e in events(extract(nlp, text))} == found
+
+
 def test_partial_quote_inside_reported_speech(nlp):
     text = "Joe Biden said that Israel had shown “a remarkable capacity to defend itself.”"
     [(agent, _, quotes)] = labels_of(extract(nlp, text), "stated")

@@ -116,8 +116,10 @@ def _in_writing(verb, lex: Lexicon) -> bool:
                 or any(c.dep_ == "prep" and c.lower_ == "in" and any(
                     o.lower_ in lex.written_nouns for o in c.children) for c in token.children)):
             return True  # "wrote", "sent a letter", "in his letter to governors, asked"
-        if token.dep_ in ("ROOT", "ccomp", "relcl", "pcomp") or token.head.i == token.i:
-            return False  # (not "after negotiating with Manchin, Biden signed the bill")
+        if token.dep_ in ("ROOT", "ccomp", "relcl", "pcomp") or token.head.i == token.i \
+                or token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+            return False  # (not "after negotiating with Manchin, Biden signed the bill",
+            # "released a statement after he spoke with Netanyahu": a clause of its own)
         token = token.head
     return False
 
@@ -172,7 +174,31 @@ def _naming(verb) -> bool:
         return True
     deps = {c.dep_ for c in verb.children}
     return "dobj" in deps and "oprd" in deps or any(
-        _named_as(obj) for obj in syntax.direct_objects(verb))
+        _named_as(obj) for obj in syntax.direct_objects(verb)) or _quoted_name(verb)
+
+
+def _quoted_name(verb) -> bool:
+    """ "called the leaders of the United States, South Korea, and Japan “gang bosses”":
+    a few words in quotation marks after the object, with no verb before or inside them,
+    are the name it is called, however the parser hung them."""
+    doc = verb.doc
+    end = verb.sent.end
+    i = verb.i + 1
+    while i < end:
+        token = doc[i]
+        if token.pos_ in ("VERB", "AUX"):
+            return False  # another clause ("called him and said, “…”")
+        if token.text in OPENING_QUOTES:
+            close = next((j for j in range(i + 1, min(end, i + 7))
+                          if doc[j].text in CLOSING_QUOTES), None)
+            return close is not None and close > i + 1 and not any(
+                t.pos_ in ("VERB", "AUX") for t in doc[i + 1:close])
+        i += 1
+    return False
+
+
+OPENING_QUOTES = {"“", '"', "‘"}
+CLOSING_QUOTES = {"”", '"', "’"}
 
 
 def _named_as(obj) -> bool:
