@@ -282,6 +282,11 @@ def test_the_speakers_own_title_in_his_turn_is_someone_else(nlp):
     # ... but a clause of its own after a statement keeps its talk
     ("President Biden released a statement after he spoke with Prime Minister Netanyahu.",
      {("spoke_with", "Biden")}),
+    # an object that runs on into a possessive "'s" is that noun's possessor
+    ("President Biden welcomes the government of Ethiopia\u2019s commitment to restore "
+     "aid.", set()),
+    ("President Biden welcomed Prime Minister Kishida of Japan to the White House.",
+     {("spoke_with", "Biden")}),
 ])
 def test_names_called_and_appeals_written(nlp, text, found):
     assert {e[:2] for e in events(extract(nlp, text))} == found

@@ -296,7 +296,17 @@ def _objects(verb, parties: list) -> list:
     preps = [c.i for c in verb.children if c.dep_ == "prep"]
     return [o for o in objects if not any(p.i < o.i for p in parties) and not (
         o.left_edge.i > 0 and o.doc[o.left_edge.i - 1].text == "," and any(
-            verb.i < first.i < prep < o.i for first in objects for prep in preps))]
+            verb.i < first.i < prep < o.i for first in objects for prep in preps))
+        and not _possessor_only(o)]
+
+
+def _possessor_only(obj) -> bool:
+    """ "welcomes the government of Ethiopia’s commitment to …", parsed with "government"
+    the object and "commitment" inside its "of": a phrase that runs on into a possessive
+    "’s" and a common noun is that noun's possessor; the noun is what the verb takes."""
+    return any(t.dep_ == "case" and t.head.dep_ == "poss" and t.head.head.pos_ == "NOUN"
+               and t.head.head.i > t.i and t.head.head.i in {s.i for s in obj.subtree}
+               for t in obj.subtree if t.i > obj.i)
 
 
 def _unites(verb, ents: DocEntities) -> bool:
