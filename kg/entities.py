@@ -108,6 +108,7 @@ class DocEntities:
             if self._describes_name(head):
                 continue
             key = self._resolve_one(head, role)
+            key = self._titled_after(head, key) or key
             if key and key not in keys:
                 keys.append(key)
         return keys
@@ -224,6 +225,31 @@ class DocEntities:
         before = first.nbor(-1) if first.i > token.i else None
         titled = before is not None and before.lower_ in self.lexicon.title_words
         return person if titled else None
+
+    def _titled_after(self, token, key: str | None) -> str | None:
+        """The person a country's name is set before, with its acronym in brackets and a
+        title ("met with the Republic of Korea (ROK) National Security Advisor Suh Hoon",
+        the parser ending the phrase at the bracket): the country is the office's, the
+        person is the one met."""
+        if key is None or self.entities[key].type != EntityType.LOCATION:
+            return None
+        doc = token.doc
+        i = max(t.i for t in token.subtree) + 1
+        if i < len(doc) and doc[i].text == "(":
+            i = next((j for j in range(i + 1, min(len(doc), i + 5)) if doc[j].text == ")"),
+                     len(doc))
+        if i < len(doc) and doc[i].text == ")":
+            i += 1
+        elif doc[i - 1].text != ")":
+            return None  # (only after a bracket: "met with Japan Tuesday" is no title)
+        titled = False
+        while i < len(doc) and doc[i].text[:1].isupper():
+            person = self.entity_at(doc[i])
+            if person is not None and self.entities[person].type == EntityType.PERSON:
+                return person if titled else None
+            titled = titled or doc[i].lower_ in self.lexicon.title_words
+            i += 1
+        return None
 
     def _name_head(self, token) -> str | None:
         """The last word of a name the recogniser cut short ("Andrés Manuel López" +

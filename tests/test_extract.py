@@ -292,6 +292,20 @@ def test_names_called_and_appeals_written(nlp, text, found):
     assert {e[:2] for e in events(extract(nlp, text))} == found
 
 
+@pytest.mark.parametrize(("text", "party"), [
+    # a country's name set before a title and a name, its acronym in brackets, is the
+    # office's: the person is the one met
+    ("Jake Sullivan met today with the Republic of Korea (ROK) National Security Advisor "
+     "Suh Hoon.", ("Suh Hoon",)),
+    ("Jake Sullivan spoke with the People\u2019s Republic of China (PRC) Director Wang Yi.",
+     ("Wang Yi",)),
+    ("The President met with leaders of the United Arab Emirates (UAE) on Friday.",
+     ("United Arab Emirates",)),
+])
+def test_a_country_before_a_title_is_the_offices(nlp, text, party):
+    assert [e[2] for e in events(extract(nlp, text))] == [party]
+
+
 def test_partial_quote_inside_reported_speech(nlp):
     text = "Joe Biden said that Israel had shown “a remarkable capacity to defend itself.”"
     [(agent, _, quotes)] = labels_of(extract(nlp, text), "stated")
