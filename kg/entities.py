@@ -193,12 +193,17 @@ class DocEntities:
         assert lex is not None
         if token.tag_ != "NNS" or token.lower_ in lex.plural_sources:
             return False
+        # "There are civil rights leaders that are saying, “…”": told to exist, by what
+        # they do, they are some of a kind
+        existential = token.dep_ == "attr" and any(c.dep_ == "expl"
+                                                   for c in token.head.children)
         for c in token.children:
             if c.dep_ in ("det", "poss", "predet") and c.lower_ not in INDEFINITE and \
                     c.lower_ != "our":  # ("our young leaders said": the speaker's side)
                 return False
             if c.i > token.i and c.dep_ in ("relcl", "acl", "amod", "appos", "prep") and \
-                    c.lower_ not in PLACE_OR_KIND and not _says_by_habit(c, lex):
+                    c.lower_ not in PLACE_OR_KIND and not _says_by_habit(c, lex) and \
+                    not (existential and c.dep_ == "relcl"):
                 return False
             if c.dep_ in ("compound", "amod", "nmod") and (
                     c.pos_ == "PROPN" or c.ent_type_ in syntax.NAMED_TYPES or

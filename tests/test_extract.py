@@ -1386,6 +1386,11 @@ def test_a_surname_after_a_whole_title_is_the_person(nlp, text, agent):
     ("Many students were saying, \u201cWe cannot afford the fees this year.\u201d", set()),
     ("So, to lawmakers who say, \u201cI want to fund Israel, not Ukraine,\u201d you say "
      "what?", set()),
+    # told to exist ("there are"), by what they do: some of a kind
+    ("There are union leaders that are saying, \u201cThe deal is not good enough.\u201d",
+     set()),
+    ("Union leaders who met the President said, \u201cThe deal is good enough.\u201d",
+     {"Union leaders"}),
     # whose they are, or those who speak for a body: their statement
     ("G7 leaders said, \u201cThis must be avoided at all costs.\u201d", {"G7 leaders"}),
     ("Israeli officials said, \u201cWe will respond at a time of our choosing.\u201d",
