@@ -58,7 +58,8 @@ class DocEntities:
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[Pos, str] = field(default_factory=dict)
     titles: dict[str, set[str]] = field(default_factory=dict)  # person key -> title phrases
-    qualified: set[str] = field(default_factory=set)  # persons titled with a country
+    #: persons titled with a country -> its words ("ukrainian", "ukraine")
+    qualified: dict[str, set[str]] = field(default_factory=dict)
     #: pronouns and titles resolved in reading order ("he", "the president") -> entity
     references: dict[Pos, str] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "m" or "f"
@@ -441,6 +442,14 @@ class DocEntities:
                       and any(recent <= m.pos < here for m in self.mentions if m.key == k)]
         if not candidates:
             return None
+        countries = self._countries(modifiers)
+        if countries:
+            # "the Brazilian president", "the Australian Prime Minister": someone titled
+            # with that country, not the President of the briefing or Israel's premier
+            candidates = [k for k in candidates if countries & self._countries(
+                {w for t in self.titles[k] for w in t.split()} | self.qualified.get(k, set()))]
+            if not candidates:
+                return None
         first_bare = self.bare_titles.get(core)
         if not modifiers and first_bare is not None and all(
                 first_bare < min(m.pos for m in self.mentions if m.key == k)
@@ -462,6 +471,18 @@ class DocEntities:
             return (len(modifiers & title_words), home, len(named), last)
 
         return max(candidates, key=score)
+
+    def _countries(self, words: set[str]) -> set[str]:
+        """The countries that words of a title name ("israeli", "south korean",
+        "ukraine"), by their labels."""
+        if self.gazetteer is None:
+            return set()
+        found = set()
+        for phrase in words:
+            place = self.gazetteer.demonym(phrase) or self.gazetteer.lookup(phrase)
+            if place is not None and place.type == EntityType.LOCATION:
+                found.add(place.label)
+        return found
 
     def _of_body(self, token) -> str | None:
         """The named organisation or place a title is "of" ("the president of the Texas

@@ -276,14 +276,17 @@ def _discourse(words: list, lex: Lexicon) -> bool:
     return any(text == m or text.endswith(" " + m) for m in lex.discourse_markers)
 
 
-def _country_qualified(span, title_start: int) -> bool:
-    """Is the person's title given with a country ("Ukrainian President Zelenskyy",
-    "President Zelenskyy of Ukraine")?"""
+def _title_countries(span, title_start: int) -> set[str]:
+    """The words of the country a person's title is given with ("Ukrainian" of
+    "Ukrainian President Zelenskyy", "Ukraine" of "President Zelenskyy of Ukraine"),
+    lower case; empty if none."""
     doc = span.doc
-    if any(t.ent_type_ in ("NORP", "GPE") for t in doc[title_start:span.start]):
-        return True
+    words = {e.text.lower() for e in doc.ents if e.label_ in ("NORP", "GPE")
+             and title_start <= e.start and e.end <= span.start}
     after = doc[span.end: span.end + 2]
-    return len(after) == 2 and after[0].lower_ == "of" and after[1].ent_type_ == "GPE"
+    if len(after) == 2 and after[0].lower_ == "of" and after[1].ent_type_ == "GPE":
+        words.update(e.text.lower() for e in doc.ents if e.start <= after[1].i < e.end)
+    return words
 
 
 def _repaired_names(doc, lex: Lexicon) -> list:
@@ -582,8 +585,9 @@ def cluster_names(result: DocEntities, raw: list, lex: Lexicon, gaz: Gazetteer) 
             first = _title_start(span, lex)
             if first < span.start:  # "President Joe Biden" is a name of Joe Biden too
                 entity.alt_labels.add(f"{span.doc[first:span.start].text} {mention.name}")
-            if _country_qualified(span, first):
-                result.qualified.add(key)
+            countries = _title_countries(span, first)
+            if countries:
+                result.qualified.setdefault(key, set()).update(countries)
     for entity in result.entities.values():
         entity.alt_labels.discard(entity.label)
 

@@ -129,6 +129,17 @@ def labels_of(result, relation):
             for e in result.events if e.relation.value == relation]
 
 
+@pytest.mark.parametrize(("text", "agent"), [
+    # a title with a country is someone titled with that country, not the home president
+    ("President Biden spoke on Monday. Next week, the Brazilian president is going to "
+     "Moscow to meet with Vladimir Putin.", "Brazilian president"),
+    ("Prime Minister Netanyahu of Israel arrived. Later the Israeli prime minister met "
+     "Secretary Blinken.", "Netanyahu"),
+])
+def test_a_title_with_a_country_is_someone_of_that_country(nlp, text, agent):
+    assert {e[1] for e in events(extract(nlp, text))} == {agent}
+
+
 def test_title_resolves_to_the_person_named_with_it(nlp):
     text = ("Israeli Prime Minister Benjamin Netanyahu met reporters.\n"
             "Later, Joe Biden spoke with the Israeli prime minister.")

@@ -385,3 +385,10 @@ def test_would_in_a_relative_clause_told_in_the_present_puts_a_case(nlp):
     text = ("I have had conversations with students who would say to me, \u201cI don\u2019t "
             "like fifth period.\u201d")
     assert {f[3] for f in facts(nlp, text)} == {"asserted"}
+
+
+def test_would_have_said_is_not_a_habit(nlp):
+    text = "As your father would have said, \u201cKeep the faith, kid.\u201d"
+    assert {f[3] for f in facts(nlp, text)} == {"hypothetical"}
+    text = "As my father would say, \u201cKeep the faith, kid.\u201d"  # the control
+    assert {f[3] for f in facts(nlp, text)} == {"asserted"}

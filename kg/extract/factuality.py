@@ -57,8 +57,10 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
                 or _negated_auxiliary(child, lex):
             negated = True
         elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
-            if word in would and habitual:
-                continue
+            if word in would and habitual and not any(
+                    c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+                continue  # (not "as your husband would have said, “…”": what he would
+                # have said, had he been here, he did not say)
             if word in lex.future_modals and any(
                     c.dep_ == "advmod" and c.lower_ in CHARACTERISTIC for c in verb.children):
                 continue  # "my father will always say to me, …": a habit, not a time ahead
