@@ -356,10 +356,16 @@ def _nominal_conjunct(verb) -> bool:
         not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
 
 
+#: verbs of going to someone: an infinitive after their object is the purpose of the one
+#: who goes ("called Criswell to thank the staff", "joined Reverend Sharpton to talk
+#: policy")
+PURPOSE_VERBS = frozenset({"call", "phone", "visit", "meet", "join", "accompany"})
+
+
 def _purpose_call(verb) -> bool:
     """ "called Criswell to thank the staff": a call made for a purpose, whose subject
     does what follows ("called on X to …" asks X to do it)."""
-    return verb.lemma_.lower() in ("call", "phone", "visit", "meet") and not any(
+    return verb.lemma_.lower() in PURPOSE_VERBS and not any(
         c.lower_ == "on" for c in verb.children)
 
 

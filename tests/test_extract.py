@@ -140,6 +140,16 @@ def test_a_title_with_a_country_is_someone_of_that_country(nlp, text, agent):
     assert {e[1] for e in events(extract(nlp, text))} == {agent}
 
 
+def test_an_infinitive_after_joining_someone_is_the_joiners_purpose(nlp):
+    text = ("Yesterday, Secretary Blinken joined Reverend Sharpton and the Urban League to "
+            "talk policy.")
+    # Blinken is the one who talks, not Sharpton with the League
+    assert not any(e[1] == "Sharpton" for e in events(extract(nlp, text)))
+    text = "Secretary Blinken joined President Biden to meet with Chancellor Scholz."
+    assert {e[:3] for e in events(extract(nlp, text))} == {
+        ("spoke_with", "Blinken", ("Scholz",))}
+
+
 def test_title_resolves_to_the_person_named_with_it(nlp):
     text = ("Israeli Prime Minister Benjamin Netanyahu met reporters.\n"
             "Later, Joe Biden spoke with the Israeli prime minister.")
