@@ -312,6 +312,9 @@ class DocEntities:
             # (a name after the title; one before it is an affiliation: "a Biden aide")
             aside = {t.i for c in token.children if c.dep_ == "appos"
                      and syntax.misplaced_apposition(c) for t in c.subtree}
+            # (nor a phrase of another preposition: "your governor for COVID-19 mandates")
+            aside |= {t.i for c in token.children if c.dep_ == "prep" and c.lower_ != "of"
+                      for t in c.subtree}
             after = [t for t in syntax.phrase_tokens(token, skip=("conj", "cc"))
                      if t.i > token.i and t.i not in aside]
             for part in after:

@@ -11,6 +11,9 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 NOUNS = {"NOUN", "PROPN", "PRON"}
 VERBS = {"VERB", "AUX"}
+#: nouns that measure a stretch of time ("for hours", "for the third time")
+TIME_NOUNS = frozenset({"time", "moment", "minute", "hour", "day", "night", "week",
+                        "weekend", "month", "year", "decade", "while", "period"})
 
 
 def conjuncts(token) -> list:

@@ -306,6 +306,8 @@ def test_the_speakers_own_title_in_his_turn_is_someone_else(nlp):
     # an object that runs on into a possessive "'s" is that noun's possessor
     ("President Biden welcomes the government of Ethiopia\u2019s commitment to restore "
      "aid.", set()),
+    ("Ukrainian drones struck an oil depot in Russia\u2019s Belgorod region.",
+     {("attacked", "Ukraine")}),
     ("President Biden welcomed Prime Minister Kishida of Japan to the White House.",
      {("spoke_with", "Biden")}),
 ])
@@ -1662,6 +1664,19 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # to talk a topic through is to explain it
     ("My colleague is here, John Kirby, to talk through the bilat tomorrow and also \u2014 "
      "with Japan.", set()),
+    # a title's phrase of another preposition is what it is for, not its name
+    ("Governor Ortega is here. The same governors who are attacking me and your governor "
+     "for COVID-19 rules are in states with strict rules.", set()),
+    # people attacked for what they did are blamed; a place attacked for hours is struck
+    ("Senator Ruiz attacked Governor Ortega for his vote.", set()),
+    ("Russia attacked Kharkiv for hours.", {("attacked", "Russia", ("Kharkiv",), "asserted")}),
+    ("Senator Ruiz met with your governor for COVID-19 mandates.", set()),
+    # a name given in quotes is no one's words
+    ("Cuero Regional Hospital developed the campaign called \u201cWhat Is Your Why?\u201d "
+     "that helps people share their motivations for getting vaccinated.", set()),
+    # to stop by to do something is a visit paid, not a stop put to it
+    ("During the meeting, President Biden stopped by to thank members of his Cabinet "
+     "for their work.", {("spoke_with", "Biden", ("Cabinet",), "asserted")}),
 ])
 def test_readings_of_briefing_sentences(nlp, text, expected):
     assert {e[:4] for e in events(extract(nlp, text))} == expected

@@ -345,9 +345,11 @@ def _governor_factuality(word, lex: Lexicon) -> Factuality | None:
         return Factuality.FUTURE  # "is going to talk", "ahead of / in advance of the meeting"
     if lemma == "look" and any(c.lower_ == "forward" for c in word.children):
         return Factuality.FUTURE  # "looking forward to welcoming"
-    if lemma in TAKING_PART:
+    if lemma in TAKING_PART or any(c.dep_ == "prt" and c.lower_ in ("by", "in")
+                                   for c in word.children):
         return None  # "staff joined the envoy on a call with Whelan": they took part; "has
-        # traveled to participate in conversations": as its clause tells
+        # traveled to participate in conversations": as its clause tells ("stopped by to
+        # thank members of his Cabinet": a visit, not a stop put to something)
     if lemma in OPENINGS:
         # "had the opportunity to speak with Erdoğan" (it happened); "a good opportunity
         # for the President to talk with EU leaders" (it lies ahead)

@@ -264,8 +264,14 @@ def _is_speech_verb(token, quote: Quote, lex: Lexicon) -> bool:
     if token.pos_ not in syntax.VERBS or token.lemma_.lower() not in lex.speech_verbs or \
             _inside(token, quote):
         return False
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in NAMING:
+        return False  # "the campaign called “What’s Your Why?”": a name, no words said
     return token.lemma_.lower() not in lex.aspectual_verbs or not any(
         c.dep_ == "xcomp" for c in token.children)
+
+
+#: participles that give a name ("a campaign called “…”", "a program dubbed “…”")
+NAMING = frozenset({"call", "name", "title", "dub", "entitle", "label", "brand"})
 
 
 def _adjacent_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:

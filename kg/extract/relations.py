@@ -304,9 +304,12 @@ def _possessor_only(obj) -> bool:
     """ "welcomes the government of Ethiopia’s commitment to …", parsed with "government"
     the object and "commitment" inside its "of": a phrase that runs on into a possessive
     "’s" and a common noun is that noun's possessor; the noun is what the verb takes."""
-    return any(t.dep_ == "case" and t.head.dep_ == "poss" and t.head.head.pos_ == "NOUN"
-               and t.head.head.i > t.i and t.head.head.i in {s.i for s in obj.subtree}
-               for t in obj.subtree if t.i > obj.i)
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            if any(p.dep_ == "poss" and any(c.dep_ == "case" for c in p.children)
+                   for p in noun.children):
+                return True  # (not "struck an oil depot in Russia's Belgorod region")
+    return False
 
 
 def _unites(verb, ents: DocEntities) -> bool:
@@ -630,6 +633,10 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
     if relation == Relation.ATTACKED:  # a source is not attacked, nor attacks
         agents = [k for k in agents if not _is_source(ents, k, lex)]
         others = [k for k in others if not _is_source(ents, k, lex)]
+        if others and all(ents.entities[k].type == EntityType.PERSON for k in others) and \
+                _grounds(trigger, object_tokens):
+            return  # "governors who are attacking me and your governor for mandates":
+            # people attacked for what they did or said are blamed, not struck
     else:  # a place talks or convenes only as its country's government
         agents = [k for k in agents if _has_voice(ents, k)]
     if not agents or not others:
@@ -650,6 +657,21 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
         rest = tuple(k for k in others if k != agent)
         if rest:
             yield Found(relation, agent, rest, trigger, score, agent_token, alternatives)
+
+
+def _grounds(verb, object_tokens) -> bool:
+    """Does a verb of attack give its grounds with "for" ("attacking me for the mandates",
+    "attacked the senator for his vote"), on the verb or on its object? (Not a stretch of
+    time: "attacked them for hours", "for the third time".)"""
+    if verb.pos_ not in syntax.VERBS:
+        return False
+    for head in (verb, *(c for t in object_tokens for c in syntax.conjuncts(t))):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
+            if any(o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in
+                   ("DATE", "TIME", "ORDINAL", "CARDINAL") and o.lemma_.lower() not in
+                   syntax.TIME_NOUNS for o in prep.children):
+                return True
+    return False
 
 
 def _included(token) -> list:
