@@ -849,13 +849,21 @@ def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexico
                 continue
             if any(c.dep_ == "appos" for c in token.children):
                 continue  # "the spokesman, John Kirby": named by the apposition
+            if token.dep_ == "appos" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                             for c in token.children) and any(
+                    (segment.index, t.i) in result.by_token for t in (
+                        token.head, *(c for c in token.head.children if c.dep_ == "appos"))):
+                continue  # "My uncle, Paddy Walsh, …, a newspaper guy": what he is (not
+                # "Berry, my dad, …", a name called out before someone else)
             if any(c.dep_ == "det" and c.lower_ in NO_ONE for c in token.children):
                 continue  # "No soldier was going to be left behind": nobody to refer to
-            if token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ not in CLEFT
-                                            for c in token.head.children):
+            first = syntax.first_conjunct(token)
+            if first.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ not in CLEFT
+                                            for c in first.head.children):
                 continue  # "He's not a bad guy", "who was a good man as well", "the
-                # moderator was a good guy": what the subject is, not someone else (but
-                # "it was a senior official who said …")
+                # moderator was a good guy", "who was a football player and a newspaper
+                # guy": what the subject is, not someone else (but "it was a senior
+                # official who said …")
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                            for c in token.children)
             if definite and token.lower_ in seen:

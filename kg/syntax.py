@@ -11,6 +11,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 NOUNS = {"NOUN", "PROPN", "PRON"}
 VERBS = {"VERB", "AUX"}
+#: pronouns that stand for a topic or a clause, never a party ("speak to that")
+TOPIC_PRONOUNS = frozenset({"what", "how", "why", "whether", "that"})
 #: nouns that measure a stretch of time ("for hours", "for the third time")
 TIME_NOUNS = frozenset({"time", "moment", "minute", "hour", "day", "night", "week",
                         "weekend", "month", "year", "decade", "while", "period"})
@@ -28,6 +30,14 @@ def conjuncts(token) -> list:
     if len(out) > 1 and token.pos_ == "PROPN" and _shares_modifier(token, out[-1]):
         return out[1:]
     return _items(out)
+
+
+def first_conjunct(token):
+    """The first of the words ``token`` is coordinated with ("a player and a newspaper
+    guy": "player"), or ``token`` itself: where the coordination sits in its clause."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _items(tokens: list) -> list:
@@ -402,9 +412,11 @@ def prep_objects(token, preps) -> list:
                 if repair.head.i != token.i:
                     out.extend(c for c in repair.children if c.dep_ == "pobj")
                 continue
-            objects = [c for c in child.children if c.dep_ == "pobj"
-                       and c.lower_ not in ("what", "how", "why", "whether", "that")]
-            out.extend(objects or _following_noun(child))
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if not objects:
+                out.extend(_following_noun(child))
+            else:  # ("speak to that", "talk about what …": a topic, no one at all)
+                out.extend(o for o in objects if o.lower_ not in TOPIC_PRONOUNS)
     return out
 
 
@@ -448,8 +460,8 @@ def _following_noun(prep) -> list:
     for token in doc[prep.i + 1: min(len(doc), prep.i + 8)]:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod", "nmod"):
             return [token]
-        if token.pos_ in VERBS or token.is_punct:
-            break
+        if token.pos_ in VERBS or token.is_punct or token.pos_ == "CCONJ":
+            break  # ("as Fauci has spoken to and our experts have": another clause)
     return []
 
 

@@ -1671,6 +1671,21 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     ("Senator Ruiz attacked Governor Ortega for his vote.", set()),
     ("Russia attacked Kharkiv for hours.", {("attacked", "Russia", ("Kharkiv",), "asserted")}),
     ("Senator Ruiz met with your governor for COVID-19 mandates.", set()),
+    # to speak to a topic ("that") or to speak to, stranded, is to address it
+    ("I think the FDA can speak to that and Dr. Okafor can speak to that.", set()),
+    ("There are many options, as Dr. Okafor has spoken to and our medical experts have "
+     "spoken to.", set()),
+    # "would" in the second of two things said is "will" seen from the past
+    ("Governor Ruiz said he was disappointed and that he would press the President today "
+     "to add more counties.", {("spoke_with", "Ruiz", ("President",), "future")}),
+    ("Governor Ruiz indicated that he would press the President to add more counties.",
+     {("spoke_with", "Ruiz", ("President",), "future")}),
+    # what the subject was, coordinated, is no one else; a quote's "if" is what was said
+    ("My uncle, Paddy Walsh, who was a boxer in Dublin and a newspaper guy up in Cork "
+     "\u2014 he used to say, \u201cIf you don\u2019t sing\u2026\u201d \u2014 and I\u2019m "
+     "the only one who never sang \u2014 \u201c\u2026if you don\u2019t sing, then you "
+     "should have to dance with your left foot first.\u201d", {
+         ("stated", "Paddy Walsh", (), "asserted")}),
     # a name given in quotes is no one's words
     ("Cuero Regional Hospital developed the campaign called \u201cWhat Is Your Why?\u201d "
      "that helps people share their motivations for getting vaccinated.", set()),

@@ -27,6 +27,8 @@ from kg.model import Factuality
 
 def _reported(verb, lex: Lexicon) -> bool:
     """Is this clause what someone said, announced or was told ("he said he would …")?"""
+    while verb.dep_ == "conj" and verb.head.pos_ in syntax.VERBS:
+        verb = verb.head  # "said he was disappointed and that he would press …"
     return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in lex.speech_verbs
 
 
@@ -184,11 +186,17 @@ def _past_clause(verb) -> bool:
         for c in verb.children)
 
 
+def _quoted(word) -> bool:
+    """Is the word inside quotation marks?"""
+    return any(start <= word.idx < end for start, end in doc_quote_spans(word.doc))
+
+
 def _condition(clause) -> bool:
     """An "if" clause that puts a case on the clause it hangs from ("if he's here, it will
     be an opportunity to engage with him"); not "even if", which grants the case and
-    leaves the rest standing, nor an aside to the listener."""
-    return clause.dep_ == "advcl" and any(
+    leaves the rest standing, nor an aside to the listener, nor words quoted under the
+    verb that quotes them ("he used to say, “If you don't drink…”")."""
+    return clause.dep_ == "advcl" and (_quoted(clause.head) or not _quoted(clause)) and any(
         m.dep_ == "mark" and m.lower_ == "if" and not any(
             a.lower_ == "even" for a in (*m.children, *clause.children)
             if a.dep_ == "advmod" and a.i < m.i)
@@ -734,6 +742,7 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
 
     def timed(reading: Factuality | None) -> Factuality | None:
         return None if past and reading == Factuality.FUTURE else reading
+
 
     for _ in range(16):
         if child is not None and child.dep_ == "conj" and child.tag_ in FINITE and \
