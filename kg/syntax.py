@@ -164,6 +164,23 @@ def _stranded_subject(verb):
         before.head.pos_ in NOUNS and before.head.i < before.i else None
 
 
+def _parallel_clause(verb):
+    """The verb a coordinated verb is really paired with, when the parser hung it higher:
+    the nearest verb before it with the same modal ("a commitment that the Taliban would
+    continue to attack others, but would not attack American forces": the second "would"
+    takes up the first, not "was given")."""
+    if verb.dep_ != "conj" or own_subjects(verb):
+        return None
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if not modals or modals & {c.lower_ for c in verb.head.children if c.tag_ == "MD"}:
+        return None
+    for token in reversed(verb.doc[verb.head.i + 1:verb.i]):
+        if token.pos_ in VERBS and own_subjects(token) and any(
+                c.dep_ == "aux" and c.lower_ in modals for c in token.children):
+            return token
+    return None
+
+
 def subject(verb):
     """The subject of ``verb``: its own, else the one of the clause it depends on
     ("announced plans to meet", "spoke with X and asked …", "sought to portray"), or the
@@ -188,6 +205,10 @@ def subject(verb):
         stranded = _stranded_subject(token)
         if stranded is not None:
             return stranded
+        parallel = _parallel_clause(token)
+        if parallel is not None:
+            token = parallel
+            continue
         if _nominal_conjunct(token):
             return None  # "will discuss the President's trip and meeting with Zelenskyy"
         if token.dep_ == "xcomp" and not _purpose_call(token.head):

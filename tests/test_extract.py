@@ -1686,6 +1686,14 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      "the only one who never sang \u2014 \u201c\u2026if you don\u2019t sing, then you "
      "should have to dance with your left foot first.\u201d", {
          ("stated", "Paddy Walsh", (), "asserted")}),
+    # a person's name the recogniser cut in two is one name
+    ("Vice President Kamala Harris met today with President Samia Suluhu Hassan of "
+     "Tanzania in Washington.",
+     {("spoke_with", "Kamala Harris", ("Samia Suluhu Hassan",), "asserted")}),
+    # a second modal takes up the first: the subject is the first modal's
+    ("In return, the envoy was given a promise that the Houthis would continue to fight "
+     "others, but would not attack any American forces.",
+     {("attacked", "Houthis", ("United States",), "negated")}),
     # a name given in quotes is no one's words
     ("Cuero Regional Hospital developed the campaign called \u201cWhat Is Your Why?\u201d "
      "that helps people share their motivations for getting vaccinated.", set()),
