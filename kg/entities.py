@@ -446,6 +446,8 @@ class DocEntities:
         if not candidates:
             return None
         countries = self._countries(modifiers)
+        if body is not None:
+            countries.add(self.entities[body].label)  # "the President of Korea"
         if countries:
             # "the Brazilian president", "the Australian Prime Minister": someone titled
             # with that country, not the President of the briefing or Israel's premier
@@ -492,10 +494,15 @@ class DocEntities:
         AFL-CIO"), unless the "of" phrase is part of the title ("Secretary of State")."""
         if _of_phrase(token):
             return None
-        for obj in syntax.prep_objects(token, {"of"}):
-            key = self.entity_at(obj)
-            if key is not None:
-                return key
+        # (a title coordinated with a bare one shares its phrase: "President and First
+        # Lady of the Republic of Korea"; not "the President and the Prime Minister of …")
+        shared = [c for c in token.children if c.dep_ == "conj" and not any(
+            d.dep_ in ("det", "poss") for d in c.children)]
+        for head in (token, *shared):
+            for obj in syntax.prep_objects(head, {"of"}):
+                key = self.entity_at(obj)
+                if key is not None:
+                    return key
         return None
 
     def title_core(self, title: str) -> str | None:

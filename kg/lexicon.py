@@ -118,6 +118,8 @@ class Lexicon:
     uniting_verbs: frozenset[str]
     other_side_nouns: frozenset[str]
     nonviolent_kinds: frozenset[str]
+    waters: frozenset[str]
+    event_acronyms: frozenset[str]
     raw: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     @cached_property  # computed once: extraction asks for it for every token
@@ -228,6 +230,8 @@ def _build(data: dict) -> Lexicon:
         harm_verbs=_words(attacked.get("harm_verbs")),
         idiom_objects=_words(attacked.get("idiom_objects")),
         nonviolent_kinds=_words(attacked.get("nonviolent_kinds")),
+        waters=_words(attacked.get("waters")),
+        event_acronyms=_words(data.get("event_acronyms")),
         joining_verbs=_words(attacked.get("joining_verbs")),
         meet_verbs=_words(convened.get("meet_verbs")),
         person_verbs=_words(spoke.get("person_verbs")),

@@ -1694,6 +1694,17 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     ("In return, the envoy was given a promise that the Houthis would continue to fight "
      "others, but would not attack any American forces.",
      {("attacked", "Houthis", ("United States",), "negated")}),
+    # a numbered gathering named by its acronym is an event, not a party
+    ("COP27 was hosted by Egypt.", set()),
+    ("Brazil will host COP 30 in Belem.", set()),
+    # an attack in a sea happened there; the sea is no target (a country is)
+    ("The Houthi attacks in the Red Sea have gone on for weeks.", set()),
+    ("Israeli strikes in Syria killed two.", {("attacked", "Israel", ("Syria",), "asserted")}),
+    # a title "of" a country is that country's holder, shared by a bare title before it
+    ("We announced that President Biden and First Lady Jill Biden will host President and "
+     "First Lady of the Republic of Korea for a state visit.", set()),
+    ("President Yoon of the Republic of Korea arrived. The President of the Republic of "
+     "Korea met with President Biden.", {("spoke_with", "Yoon", ("Biden",), "asserted")}),
     # a name given in quotes is no one's words
     ("Cuero Regional Hospital developed the campaign called \u201cWhat Is Your Why?\u201d "
      "that helps people share their motivations for getting vaccinated.", set()),
@@ -1968,3 +1979,4 @@ def test_a_finite_verb_takes_the_noun_stranded_before_it(nlp):
               tags=[c[4] for c in cols])
     assert syntax.subject(doc[11]).text == "Agency"
     assert syntax.subject(doc[5]).text == "flaws"
+

@@ -520,7 +520,8 @@ def _attack_targets(noun, lex: Lexicon) -> list:
             if clause.lemma_.lower() in lex.harm_verbs:
                 targets += syntax.direct_objects(clause)
     if not targets:
-        targets = syntax.prep_objects(noun, {"in", "inside"})
+        targets = [t for t in syntax.prep_objects(noun, {"in", "inside"})
+                   if not {w.lower_ for w in t.subtree if w.i <= t.i} & lex.waters]
     return targets
 
 
@@ -843,8 +844,11 @@ def _is_event_name(ents: DocEntities, key: str, lex: Lexicon) -> bool:
         if word in ("of", "for", "on") and i > 0:
             words = words[:i]
             break
-    if len(words) == 1:
-        return words[0] in lex.meeting_nouns  # "this Summit in Madrid will convene …"
+    if len(words) == 1:  # "this Summit in Madrid will convene …", "COP27"
+        return words[0] in lex.meeting_nouns or \
+            words[0].rstrip("0123456789") in lex.event_acronyms
+    if len(words) == 2 and words[1].isdigit() and words[0] in lex.event_acronyms:
+        return True  # "COP 28"
     return bool(words) and words[-1] in lex.event_heads
 
 
