@@ -119,6 +119,10 @@ class Lexicon:
     other_side_nouns: frozenset[str]
     nonviolent_kinds: frozenset[str]
     waters: frozenset[str]
+    aiming_verbs: frozenset[str]
+    course_verbs: frozenset[str]
+    soft_means: frozenset[str]
+    civil_offices: frozenset[str]
     event_acronyms: frozenset[str]
     raw: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
 
@@ -231,6 +235,10 @@ def _build(data: dict) -> Lexicon:
         idiom_objects=_words(attacked.get("idiom_objects")),
         nonviolent_kinds=_words(attacked.get("nonviolent_kinds")),
         waters=_words(attacked.get("waters")),
+        aiming_verbs=_words(attacked.get("aiming_verbs")),
+        course_verbs=_words(attacked.get("course_verbs")),
+        soft_means=_words(attacked.get("soft_means")),
+        civil_offices=_words(attacked.get("civil_offices")),
         event_acronyms=_words(data.get("event_acronyms")),
         joining_verbs=_words(attacked.get("joining_verbs")),
         meet_verbs=_words(convened.get("meet_verbs")),

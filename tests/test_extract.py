@@ -1705,6 +1705,16 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      "First Lady of the Republic of Korea for a state visit.", set()),
     ("President Yoon of the Republic of Korea arrived. The President of the Republic of "
      "Korea met with President Biden.", {("spoke_with", "Yoon", ("Biden",), "asserted")}),
+    # measures aimed at someone, or aimed by a civil office, are no strike
+    ("This week the United States issued two sets of sanctions targeting Iran\u2019s "
+     "financing of terror.", set()),
+    ("The Department of State is targeting more Russian oligarchs close to Putin.", set()),
+    ("Russian forces targeted Kyiv.", {("attacked", "Russia", ("Kyiv",), "asserted")}),
+    # a clause on an attack tells where it went only with a verb of a weapon's course
+    ("The President welcomed the first convoys of aid since Hamas\u2019s October 7 attack, "
+     "which crossed the border into Gaza.", set()),
+    ("Iran launched a barrage of missiles aimed at Israel.",
+     {("attacked", "Iran", ("Israel",), "asserted")}),
     # a name given in quotes is no one's words
     ("Cuero Regional Hospital developed the campaign called \u201cWhat Is Your Why?\u201d "
      "that helps people share their motivations for getting vaccinated.", set()),

@@ -516,9 +516,12 @@ def _attack_targets(noun, lex: Lexicon) -> list:
     weapons = [noun, *(o for o in syntax.prep_objects(noun, {"of"}) if _is_weapon(o, lex))]
     for head in weapons:
         for clause in (c for c in head.children if c.dep_ in ("acl", "relcl")):
-            targets += syntax.prep_objects(clause, lex.weapon_preps)
-            if clause.lemma_.lower() in lex.harm_verbs:
-                targets += syntax.direct_objects(clause)
+            lemma = clause.lemma_.lower()
+            if lemma in lex.launch_verbs or lemma in lex.course_verbs:
+                targets += syntax.prep_objects(clause, lex.weapon_preps)
+            if lemma in lex.harm_verbs:
+                targets += syntax.direct_objects(clause) + \
+                    syntax.prep_objects(clause, lex.weapon_preps)
     if not targets:
         targets = [t for t in syntax.prep_objects(noun, {"in", "inside"})
                    if not {w.lower_ for w in t.subtree if w.i <= t.i} & lex.waters]
@@ -600,6 +603,9 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
     if attack and any(o.lemma_.lower() in lex.idiom_objects for o in object_tokens):
         return  # "strike a deal", "hit milestones", "a deal was struck", "an attack on
         # government systems"
+    if attack and _aims_measures(trigger, agent_token, lex):
+        return  # "sanctions targeting Iran's financing", "the Department of State is
+        # targeting oligarchs"
     alternatives = next(filter(None, map(syntax.disjunction, (agent_token, *object_tokens))),
                         None)
     agents = ents.resolve(agent_token, Role.ACTOR if attack else Role.PARTY,
@@ -658,6 +664,28 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
         rest = tuple(k for k in others if k != agent)
         if rest:
             yield Found(relation, agent, rest, trigger, score, agent_token, alternatives)
+
+
+def _aims_measures(verb, agent_token, lex: Lexicon) -> bool:
+    """Is a verb that aims ("target", "hit") aiming measures, not weapons: said of them
+    ("sanctions targeting …", "tariffs that hit …") or by a civil office ("the Department
+    of State is targeting …", not "the Department of Defense")?"""
+    if verb.pos_ not in syntax.VERBS or verb.lemma_.lower() not in lex.aiming_verbs:
+        return False
+    said_of = [verb.head] if verb.dep_ in ("acl", "relcl") else []
+    for noun in [*said_of, *(t for t in [agent_token] if t is not None)]:
+        if {noun.lemma_.lower(), noun.lower_} & lex.soft_means or any(
+                o.lower_ in lex.soft_means for o in syntax.prep_objects(noun, {"of"})):
+            return True  # ("three sets of sanctions")
+    if agent_token is None or agent_token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = {t.lower_ for t in agent_token.subtree}  # ("the Department of State")
+    return bool(words & lex.civil_offices) and not words & MILITARY_WORDS
+
+
+#: words of a military office ("the Department of Defense", "Central Command")
+MILITARY_WORDS = frozenset({"defense", "defence", "military", "army", "navy", "air",
+                            "force", "forces", "command", "war"})
 
 
 def _grounds(verb, object_tokens) -> bool:
