@@ -93,6 +93,7 @@ class Lexicon:
     later_words: frozenset[str]
     time_preps: frozenset[str]
     generic_determiners: frozenset[str]
+    generic_kin: frozenset[str]
     carrying_verbs: frozenset[str]
     founding_verbs: frozenset[str]
     titles: frozenset[str]
@@ -288,6 +289,7 @@ def _build(data: dict) -> Lexicon:
         later_words=_words(fact.get("later_words")),
         time_preps=_words(fact.get("time_preps")),
         generic_determiners=_words(fact.get("generic_determiners")),
+        generic_kin=_words(fact.get("generic_kin")),
         carrying_verbs=_words(fact.get("carrying_verbs")),
         founding_verbs=_words(fact.get("founding_verbs")),
         titles=_words(data.get("titles")),

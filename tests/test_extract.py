@@ -1715,6 +1715,14 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      "which crossed the border into Gaza.", set()),
     ("Iran launched a barrage of missiles aimed at Israel.",
      {("attacked", "Iran", ("Israel",), "asserted")}),
+    # asking someone to make a piece of work sets a task
+    ("These steps are part of the strategy that the President asked Secretary Yellen to "
+     "design to hold Russia accountable.", set()),
+    # the listener's kin saying something in the present is a case put
+    ("Or your son comes and says, \u201cI want to start a small business right here in "
+     "town.\u201d", {("stated", "son", (), "hypothetical")}),
+    ("My son came and said, \u201cI want to start a small business right here in "
+     "town.\u201d", {("stated", "son", (), "asserted")}),
     # a name given in quotes is no one's words
     ("Cuero Regional Hospital developed the campaign called \u201cWhat Is Your Why?\u201d "
      "that helps people share their motivations for getting vaccinated.", set()),

@@ -170,8 +170,12 @@ def _generic_saying(verb, lex: Lexicon) -> bool:
     if not _present_tense(verb):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":  # "your son comes and says"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in lex.generic_determiners for c in subject.children)
+        c.dep_ == "det" and c.lower_ in lex.generic_determiners or
+        c.dep_ == "poss" and c.lower_ == "your" and subject.lower_ in lex.generic_kin
+        for c in subject.children)
 
 
 def _past_clause(verb) -> bool:
