@@ -425,8 +425,9 @@ class DocEntities:
         if self._speakers_own_title(token):
             return None
         words = [t.lower_ for t in token.subtree
-                 if t.i <= token.i and not syntax.transcript_q(t)
-                 and t.dep_ not in ("det", "poss", "case", "punct")]
+                 if t.i <= token.i and not syntax.transcript_q(t) and (
+                     t.i == token.i or t.dep_ not in ("det", "poss", "case", "punct"))]
+        # (the title itself may be a possessor: "the Prime Minister's words")
         words += _of_phrase(token)  # "the Secretary of State"
         phrase = " ".join(words)
         core = self.title_core(phrase)

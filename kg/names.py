@@ -189,6 +189,16 @@ def _vocative(span, lex: Lexicon | None = None) -> bool:
     if _opens_address(span, lex) or _aside_address(span):
         return True
     root = span.root
+    if span.start > 0 and span.end + 1 < len(doc) and doc[span.start - 1].text == "," and \
+            doc[span.end].text == "," and doc[span.end + 1].pos_ == "PRON" and \
+            doc[span.end + 1].dep_ in SUBJECTS and lex is not None and any(
+                t.pos_ in syntax.VERBS and not _discourse(list(doc[max(0, t.i - 2):t.i + 1]),
+                                                          lex)
+                for t in doc[root.sent.start:span.start - 1]):
+        return True  # "my mother used to have an expression, Gov, she'd say, “…”": after
+        # a clause, a name between commas before the next clause's subject is the one
+        # spoken to (not "And Biden, he said …", "You know, my mom, she …": the subject
+        # set out before its pronoun)
     if root.dep_ in ("intj", "npadvmod", "dep") and root.head.dep_ == "ROOT":
         doc = span.doc
         before = doc[span.start - 1] if span.start > 0 else None

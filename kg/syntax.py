@@ -281,6 +281,12 @@ def own_subjects(verb) -> list:
         # broken off before the verb's own subject (a transcript's "THE PRESIDENT:" is
         # who says "I")
         return [found[-1]]
+    if len(found) > 1 and found[-1].pos_ == "PRON" and found[-2].pos_ == "PROPN" and \
+            _only_commas(verb.doc, found[-2], found[-1]) and \
+            verb.doc[found[-2].left_edge.i - 1].text == ",":
+        # "my mother used to have an expression, Gov, she'd say": a name set off by commas
+        # before the pronoun subject is the one spoken to
+        return [found[-1]]
     if len(found) > 1 and found[-1].pos_ == "PROPN" and found[-1].is_alpha:
         between = verb.doc[found[0].i + 1:found[-1].i]
         if not any(t.dep_ in ("cc", "punct") and t.text != "-" or t.pos_ in VERBS

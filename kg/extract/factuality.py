@@ -300,8 +300,21 @@ def _extraposed(verb, lex: Lexicon) -> Factuality | None:
     practice for the CDC to engage with …": an infinitive whose clause is judged by an
     adjective or a noun ("difficult", "easy", "able", "practice") takes its reading from
     that word."""
-    if verb.pos_ != "VERB" or not syntax.infinitive(verb) or \
-            verb.dep_ not in ("advcl", "ccomp", "xcomp"):
+    if verb.pos_ != "VERB" or not syntax.infinitive(verb):
+        return None
+    if verb.dep_ == "relcl" and verb.head.dep_ == "attr" and _for_to(verb):
+        # "it's one thing for Congress to say, “…”": a case weighed (not "it's a pleasure
+        # for me to welcome …", said as it is done, nor "it was an honor for her to …")
+        found = _governor_factuality(verb.head, lex)
+        if found is not None:
+            return found
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        copula = verb.head.head
+        if copula.tag_ in ("VBZ", "VBP") and subject is not None and \
+                subject.lower_ not in ("i", "me", "we", "us"):
+            return Factuality.HYPOTHETICAL
+        return None
+    if verb.dep_ not in ("advcl", "ccomp", "xcomp"):
         return None
     for adjective in (c for c in verb.head.children if c.dep_ in ("acomp", "attr")):
         found = _governor_factuality(adjective, lex)
@@ -823,6 +836,10 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         if token.pos_ in ("VERB", "AUX") and _open_infinitive(token):
             pass  # the infinitive follows its head's reading: climb on
         elif token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "advcl", "relcl"):
+            if token.dep_ == "relcl" and found is None and \
+                    token.head.lemma_.lower() in lex.hypothetical_governors and \
+                    token.head.pos_ == "NOUN":
+                found = Factuality.HYPOTHETICAL  # "a scenario where Putin invades Ukraine"
             break
         if token.head.i == token.i:
             break

@@ -131,10 +131,21 @@ def _attributive(quote: Quote, tokens: list) -> bool:
     doc = quote.segment.doc
     after = next((t for t in doc[tokens[-1].i + 1:] if not _inside(t, quote)
                   and t.text not in ("”", '"', "»")), None)
+    before = next((t for t in reversed(doc[:tokens[0].i]) if not _inside(t, quote)
+                   and t.text not in ("“", '"', "«")), None)
+    # (hung on the noun, or between a determiner and a noun, however parsed: "in a “buy
+    # and build” acquisition strategy")
     return after is not None and after.pos_ == "NOUN" and after.dep_ not in \
         syntax.SUBJECT_DEPS and not tokens[-1].is_punct and \
-        doc_text(doc)[quote.end:after.idx].strip(" ”\"»") == "" and \
-        any(t.head.i == after.i for t in tokens)
+        doc_text(doc)[quote.end:after.idx].strip(" ”\"»") == "" and (
+            any(t.head.i == after.i for t in tokens) or
+            before is not None and before.tag_ in ("DT", "PRP$") and before.lower_ not in (
+                "that", "this", "these", "those", "all", "both") and
+            after.dep_ != "npadvmod" and not any(t.tag_ in FINITE_TAGS for t in tokens))
+
+
+#: tags of a finite verb: a quote with one is a clause, said ("the “time has come”")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _stands_alone(quote: Quote) -> bool:
@@ -178,10 +189,16 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
     tokens = [t for t in doc if _inside(t, quote)]
     if not tokens:
         return
-    adjacent = _reported(_adjacent_speech_verbs(tokens, quote, lex), quote, lex)
-    governing = _reported(_governing_speech_verbs(tokens, quote, lex), quote, lex)
+    owner = _owned_saying(tokens, quote, ents, lex)
+    if owner is not None:
+        quote.speaker = owner  # "the Prime Minister's declaration that “…”"
+        adjacent: list = []
+    else:
+        adjacent = _reported(_adjacent_speech_verbs(tokens, quote, lex), quote, lex)
+    governing = _reported(_governing_speech_verbs(tokens, quote, lex), quote, lex) \
+        if owner is None else []
     candidates = _reported(adjacent + governing + _nearby_speech_verbs(tokens, quote, lex),
-                           quote, lex)
+                           quote, lex) if owner is None else []
     if quote.whole_paragraph and colon_verb is not None:
         candidates.append(colon_verb)
     for verb in candidates:
@@ -409,6 +426,22 @@ def _speaker(verb, ents: DocEntities, lex: Lexicon, recent: str | None = None) -
         return None
     keys = ents.resolve(subject, Role.SPEAKER)
     return keys[0] if keys else None
+
+
+def _owned_saying(tokens, quote: Quote, ents: DocEntities, lex: Lexicon) -> str | None:
+    """Whose the quote is when it is the content of someone's saying named by a noun ("the
+    Prime Minister's declaration that “…”", "Kishida's words, “…”"): the possessor's,
+    whoever's verb the sentence hangs it on ("noting that …")."""
+    for token in tokens:
+        head = token.head
+        if head.i == token.i or _inside(head, quote) or head.pos_ != "NOUN" or \
+                head.lemma_.lower() not in lex.statement_nouns:
+            continue
+        for owner in (c for c in head.children if c.dep_ == "poss"):
+            keys = ents.resolve(owner, Role.SPEAKER)
+            if keys:
+                return keys[0]
+    return None
 
 
 def _example(noun):
