@@ -1745,6 +1745,19 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      "this at all.\u201d", {("stated", "Congress", (), "hypothetical")}),
     ("Some observers have described a nightmare scenario where President Putin invades "
      "Ukraine.", {("attacked", "Putin", ("Ukraine",), "hypothetical")}),
+    # telling an assembly is addressing it
+    ("As President Biden told the U.N. General Assembly last month, a peace process is "
+     "needed to end the fighting.", set()),
+    # aiming disinformation at people is no strike
+    ("Russia interfered in the election, targeting groups of Americans with dis- and "
+     "misinformation.", set()),
+    # hosting APEC is hosting its meetings
+    ("President Biden looks forward to seeing President Thuong again when he hosts APEC in "
+     "San Francisco later this year.", set()),
+    # a call for others to act is an appeal
+    ("She also highlighted the Treasury Department\u2019s joint call with the Department of "
+     "Housing and Urban Development and the Department of Justice for state and local "
+     "governments to set up eviction diversion programs.", set()),
     # a name given in quotes is no one's words
     ("Cuero Regional Hospital developed the campaign called \u201cWhat Is Your Why?\u201d "
      "that helps people share their motivations for getting vaccinated.", set()),

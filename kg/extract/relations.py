@@ -474,6 +474,9 @@ def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                 continue
             if trigger.relation == Relation.SPOKE_WITH and _of_goods(noun, lex):
                 continue  # "an exchange of 1.5 million barrels of crude oil with …"
+            if trigger.relation == Relation.SPOKE_WITH and _call_for(noun):
+                continue  # "the Treasury's joint call with HUD for state and local
+                # governments to set up …": an appeal made together, not a phone call
             others = syntax.prep_objects(noun, trigger.preps)
             if not others and noun.dep_ == "dobj" and noun.head.lemma_.lower() in \
                     TALK_LIGHT_VERBS | lex.light_verbs:
@@ -495,6 +498,20 @@ def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         return
 
 
+
+
+def _call_for(noun) -> bool:
+    """A call "for" something or someone to act ("a call for calm", "a joint call … for
+    governments to set up …"), not for a stretch of time ("a call for an hour")."""
+    if noun.lemma_.lower() != "call":
+        return False
+    preps = [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "for" and
+             not any(a.pos_ in syntax.VERBS for a in _path(t, noun))]
+    # (wherever the parser hung it; of a common noun: "the Minister for Foreign Affairs"
+    # is a title)
+    return any(o.dep_ == "pobj" and o.pos_ == "NOUN" and o.ent_type_ not in ("DATE", "TIME")
+               and o.lemma_.lower() not in syntax.TIME_NOUNS
+               for p in preps for o in p.children)
 
 
 def _of_goods(noun, lex: Lexicon) -> bool:
@@ -677,6 +694,9 @@ def _aims_measures(verb, agent_token, lex: Lexicon) -> bool:
         if {noun.lemma_.lower(), noun.lower_} & lex.soft_means or any(
                 o.lower_ in lex.soft_means for o in syntax.prep_objects(noun, {"of"})):
             return True  # ("three sets of sanctions")
+    if any({t.lower_ for t in o.subtree} & lex.soft_means
+           for o in syntax.prep_objects(verb, {"with"})):
+        return True  # "targeting groups of Americans with dis- and misinformation"
     if agent_token is None or agent_token.pos_ not in ("NOUN", "PROPN"):
         return False
     words = {t.lower_ for t in agent_token.subtree}  # ("the Department of State")
@@ -779,10 +799,15 @@ def _appeal(trigger, token, lex: Lexicon) -> bool:
 
 def _addresses(trigger, token, lex: Lexicon) -> bool:
     """Speaking "to" or "before" an assembly is addressing it ("will speak directly to
-    the U.N. Council about the gravity of the situation"): a speech, not talks (meeting
-    "with" a council is talks)."""
-    return trigger.lemma_.lower() in ("speak", "talk") and token.head.dep_ == "prep" and \
-        token.head.lower_ in ("to", "before") and token.lower_ in lex.assemblies
+    the U.N. Council about the gravity of the situation"), or telling it ("as President
+    Biden told the U.N. General Assembly"): a speech, not talks (meeting "with" a council
+    is talks)."""
+    if token.lower_ not in lex.assemblies:
+        return False
+    lemma = trigger.lemma_.lower()
+    return lemma in ("speak", "talk") and token.head.dep_ == "prep" and \
+        token.head.lower_ in ("to", "before") or \
+        lemma in ("tell", "address") and token.dep_ in ("dobj", "dative")
 
 
 def _appeals(verb) -> bool:
