@@ -1758,6 +1758,9 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     ("She also highlighted the Treasury Department\u2019s joint call with the Department of "
      "Housing and Urban Development and the Department of Justice for state and local "
      "governments to set up eviction diversion programs.", set()),
+    # one of a people saying something is not its country
+    ("What is happening in these occupied areas is brave Ukrainian saying, \u201cWe do not "
+     "want to live this way.\u201d", set()),
     # a name given in quotes is no one's words
     ("Cuero Regional Hospital developed the campaign called \u201cWhat Is Your Why?\u201d "
      "that helps people share their motivations for getting vaccinated.", set()),

@@ -408,6 +408,10 @@ def _speaker(verb, ents: DocEntities, lex: Lexicon, recent: str | None = None) -
     if subject is None:
         return None
     subject = _example(subject) or subject
+    if subject.tag_ in ("NN", "NNP", "JJ") and ents.gazetteer is not None and \
+            ents.gazetteer.demonym(subject.text) is not None and \
+            ents.gazetteer.lookup(subject.text) is None:
+        return None  # "brave Ukrainian saying, “…”": one of a people, not its country
     if recent and subject.lower_ in lex.person_pronouns and \
             ents.entities[recent].type == EntityType.PERSON and \
             ents.genders.get(recent, pronoun_gender(subject)) == pronoun_gender(subject):
