@@ -228,6 +228,9 @@ def subject(verb):
                 c.dep_ == "mark" for c in token.children) and not infinitive(token):
             return None  # "as we, you know, say …": a finite clause has its own subject
         if token.dep_ == "acl" and infinitive(token):
+            owner = next((c for c in token.head.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
+                return owner  # "al Qaeda's capability to attack", "Iran's threat to strike"
             recipient = _recipient(token.head)
             if recipient is not None:
                 return recipient  # "provide Tribal leaders with an opportunity to engage"

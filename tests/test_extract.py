@@ -1751,9 +1751,9 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # aiming disinformation at people is no strike
     ("Russia interfered in the election, targeting groups of Americans with dis- and "
      "misinformation.", set()),
-    # hosting APEC is hosting its meetings
-    ("President Biden looks forward to seeing President Thuong again when he hosts APEC in "
-     "San Francisco later this year.", set()),
+    # (welcoming a forum's leaders is a gathering, whatever the forum's name)
+    ("President Biden and I look forward to welcoming APEC Leaders to San Francisco next "
+     "year and to a successful meeting.", {("convened", "Biden", ("APEC",), "future")}),
     # a call for others to act is an appeal
     ("She also highlighted the Treasury Department\u2019s joint call with the Department of "
      "Housing and Urban Development and the Department of Justice for state and local "
@@ -1761,6 +1761,14 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # one of a people saying something is not its country
     ("What is happening in these occupied areas is brave Ukrainian saying, \u201cWe do not "
      "want to live this way.\u201d", set()),
+    # the quote's own negation is what was said, not a denial of the saying
+    ("Instead, you have the President saying, \u201cDon\u2019t worry, we\u2019re not going "
+     "to be evacuating diplomats from the roof of the embassy.\u201d",
+     {("stated", "President", (), "asserted")}),
+    # an infinitive on a possessed noun is the possessor's to do
+    ("The President was referring to al Qaeda\u2019s capability to attack the United "
+     "States, which is not present in Afghanistan.",
+     {("attacked", "al Qaeda", ("United States",), "hypothetical")}),
     # a name given in quotes is no one's words
     ("Cuero Regional Hospital developed the campaign called \u201cWhat Is Your Why?\u201d "
      "that helps people share their motivations for getting vaccinated.", set()),

@@ -841,8 +841,10 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
                     token.head.pos_ == "NOUN":
                 found = Factuality.HYPOTHETICAL  # "a scenario where Putin invades Ukraine"
             break
-        if token.head.i == token.i:
-            break
+        if token.head.i == token.i or _quoted(token.head) and not _quoted(token):
+            break  # (nor into words quoted, which the parser may have made the head: "you
+            # have the President saying, “…, we're not going to be …”": what was said, not
+            # its frame)
         past = past or _past_clause(token)  # "I'm going to remind you that they were
         # saying …": what was said was said, whenever one is reminded of it
         child, token = token, token.head
