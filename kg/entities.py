@@ -77,7 +77,7 @@ class DocEntities:
     bare_titles: dict[str, Pos] = field(default_factory=dict)
     #: tokens of names that address someone ("Thanks, Jen.", "John, so, …")
     vocatives: set[Pos] = field(default_factory=set)
-    #: "he" or "she" as the subject of a main clause, resolved to no one -> its gender
+    #: "he" or "she" as the subject of a clause, resolved to no one -> its gender
     unresolved: dict[Pos, str] = field(default_factory=dict)
     #: a transcript's paragraphs spoken by one who holds a title ("THE PRESIDENT:",
     #: "PRESIDENT BIDEN:") -> (that title, where the speaker's label ends in the paragraph)
@@ -813,8 +813,9 @@ def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> N
                 gender = pronoun_gender(token)
                 if key:
                     result.genders.setdefault(key, gender)
-                elif main_subject([token]):
-                    result.unresolved[pos] = gender
+                elif sole_subject([token]):
+                    result.unresolved[pos] = gender  # (a subject of any clause: "I did
+                    # say that he will reach out to Sunak, he will …": not Sunak)
             elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in lex.title_words:
                 # "the President of the Palestinian Authority, President Abbas": the
                 # apposition names him; else someone named with the title, else a role

@@ -1769,6 +1769,22 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     ("The President was referring to al Qaeda\u2019s capability to attack the United "
      "States, which is not present in Afghanistan.",
      {("attacked", "al Qaeda", ("United States",), "hypothetical")}),
+    # a "he" that an earlier "he" of the sentence begins is that one, whoever is named
+    # between ("he will reach out to Sunak, he will …")
+    ("Well, I did say that he will reach out to Prime Minister Sunak, he will reach out to "
+     "Prime Minister Meloni of Italy, and he\u2019ll talk to President Macron next week.",
+     set()),
+    # to call to congratulate someone is to phone them
+    ("Yesterday, President Biden called to congratulate NASA astronauts Reid Wiseman and "
+     "Victor Glover.", {("spoke_with", "Biden", ("Reid Wiseman", "Victor Glover"),
+                         "asserted")}),
+    # a belief told in the past: its "would" is the "will" of then
+    ("President Biden was confident that he would meet with President Putin in June.",
+     {("spoke_with", "Biden", ("Putin",), "future")}),
+    # "in essence" set off after the object makes a gloss
+    ("Governor Ruiz is here. For a year, Governor Ruiz has been telling those same mayors, "
+     "in essence, \u201cI have got this.  I will get that funding out of the "
+     "legislature.\u201d", {("spoke_with", "Ruiz", ("same mayors",), "asserted")}),
     # a name given in quotes is no one's words
     ("Cuero Regional Hospital developed the campaign called \u201cWhat Is Your Why?\u201d "
      "that helps people share their motivations for getting vaccinated.", set()),

@@ -29,7 +29,17 @@ def _reported(verb, lex: Lexicon) -> bool:
     """Is this clause what someone said, announced or was told ("he said he would …")?"""
     while verb.dep_ == "conj" and verb.head.pos_ in syntax.VERBS:
         verb = verb.head  # "said he was disappointed and that he would press …"
-    return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in lex.speech_verbs
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.pos_ == "ADJ" and head.lower_ in BELIEF_ADJECTIVES and \
+            head.head.tag_ == "VBD":
+        return True  # "he was confident that he would be meeting with Putin in June": a
+        # belief told in the past, its "would" the "will" of then
+    return verb.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in lex.speech_verbs
+
+
+#: adjectives of belief: "was confident that …" reports what was believed
+BELIEF_ADJECTIVES = frozenset({"confident", "sure", "certain", "convinced", "hopeful",
+                               "optimistic", "adamant", "clear"})
 
 
 #: adverbs that make "will" tell what someone is like ("he will always say …"), not what
@@ -375,6 +385,10 @@ def _governor_factuality(word, lex: Lexicon) -> Factuality | None:
         return None  # "staff joined the envoy on a call with Whelan": they took part; "has
         # traveled to participate in conversations": as its clause tells ("stopped by to
         # thank members of his Cabinet": a visit, not a stop put to something)
+    if lemma == "call" and word.pos_ == "VERB" and not any(
+            c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in word.children):
+        return None  # "called to congratulate the astronauts": a phone call, made (not
+        # "called on Congress to act", "called for leaders to meet": an appeal)
     if lemma in OPENINGS:
         # "had the opportunity to speak with Erdoğan" (it happened); "a good opportunity
         # for the President to talk with EU leaders" (it lies ahead)

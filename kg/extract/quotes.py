@@ -271,8 +271,10 @@ def _glossed(verb, lex: Lexicon) -> bool:
         return True  # "what the President is saying is, “You need to do your job”": what
         # his stand amounts to, in the speaker's words (not "what he said was, “…”")
     return any(c.dep_ in ("advmod", "prep", "npadvmod") and (c.i < verb.i or all(
-        t.is_punct for t in doc[verb.i + 1:c.left_edge.i])) and
+        t.is_punct for t in doc[verb.i + 1:c.left_edge.i]) or
+        doc[c.left_edge.i - 1].text == ",") and
         " ".join(t.lower_ for t in c.subtree) in lex.gloss_words for c in verb.children)
+    # (or set off after the object: "telling those leaders, in essence, “…”")
 
 
 def _is_speech_verb(token, quote: Quote, lex: Lexicon) -> bool:
