@@ -1743,6 +1743,10 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # "it's one thing for X to say": a case weighed; "a scenario where": one imagined
     ("And it\u2019s one thing for Congress to say, \u201cWe\u2019re not going to support "
      "this at all.\u201d", {("stated", "Congress", (), "hypothetical")}),
+    ("That is nothing new for the President to say, \u201cI am going to stand by the men and "
+     "women of the union.\u201d", {("stated", "President", (), "asserted")}),
+    ("And a woman stands up when I am talking in a town hall and says, \u201cI have two "
+     "children and I have no insurance.\u201d", {("stated", "woman", (), "asserted")}),
     ("Some observers have described a nightmare scenario where President Putin invades "
      "Ukraine.", {("attacked", "Putin", ("Ukraine",), "hypothetical")}),
     # telling an assembly is addressing it

@@ -180,10 +180,13 @@ def _generic_saying(verb, lex: Lexicon) -> bool:
     if not _present_tense(verb):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "conj":  # "your son comes and says"
+    if subject is not None and subject.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in lex.generic_determiners for c in subject.children):
+        return True
+    if subject is None and verb.dep_ == "conj":  # "your son comes and says" (not "a woman
+        # stands up … and says", a story told in the present)
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in lex.generic_determiners or
         c.dep_ == "poss" and c.lower_ == "your" and subject.lower_ in lex.generic_kin
         for c in subject.children)
 
@@ -320,9 +323,12 @@ def _extraposed(verb, lex: Lexicon) -> Factuality | None:
             return found
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         copula = verb.head.head
-        if copula.tag_ in ("VBZ", "VBP") and subject is not None and \
+        weighed = verb.head.lower_ == "thing" and any(
+            c.lower_ in ("one", "another") for c in verb.head.children)
+        if weighed and copula.tag_ in ("VBZ", "VBP") and subject is not None and \
                 subject.lower_ not in ("i", "me", "we", "us"):
-            return Factuality.HYPOTHETICAL
+            return Factuality.HYPOTHETICAL  # (not "that is nothing new for the President
+            # to say, “…”": he says it)
         return None
     if verb.dep_ not in ("advcl", "ccomp", "xcomp"):
         return None
