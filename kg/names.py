@@ -303,8 +303,8 @@ def _repaired_names(doc, lex: Lexicon) -> list:
     """The recogniser's spans, with persons' names made whole: a name cut at a particle
     ("Ursula von der" + "Leyen", "Ursula von" + "der" + "Leyen") or a lone given name before
     a surname read as another kind of name ("Annegret" + the ORG "Kramp-Karrenbauer") is
-    joined to what follows it, as is a person's name cut in two ("Samia Suluhu" + "Hassan"),
-    a first name left out ("Luiz" + "Inácio Lula da Silva") is
+    joined to what follows it, as is a person's name cut in two ("Samia Suluhu" +
+    "Hassan"); a first name left out ("Luiz" + "Inácio Lula da Silva") is
     joined to the rest, and one cut at a hyphen ("Moon Jae" + "-in") is made whole; a short
     place or organisation right after a person's title ("President" + the GPE
     "Zelenskyy") or with a person's title in apposition (the ORG "Akiba Takeo",
@@ -324,10 +324,11 @@ def _repaired_names(doc, lex: Lexicon) -> list:
             gap = end
             while gap < len(doc) and doc[gap].lower_ in PARTICLES:
                 gap += 1  # "Ursula von" + "der" + the GPE "Leyen"
-            if (doc[end - 1].lower_ in PARTICLES or gap > end or
-                    i + 1 < len(ents) and ents[i + 1].label_ == "PERSON") and \
-                    i + 1 < len(ents) and ents[i + 1].start == gap:
-                # (or a name cut in two: "Samia Suluhu" + "Hassan")
+            following = ents[i + 1] if i + 1 < len(ents) else None
+            if following is not None and following.start == gap and (
+                    doc[end - 1].lower_ in PARTICLES or gap > end or
+                    following.label_ == "PERSON"):  # (a name cut in two: "Samia Suluhu" +
+                # "Hassan")
                 end = ents[i + 1].end
                 i += 1
             while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \

@@ -32,6 +32,13 @@ def conjuncts(token) -> list:
     return _items(out)
 
 
+def no_time(noun) -> bool:
+    """Is a noun something other than a stretch or point of time ("for the mandates", not
+    "for hours", "for the third time", "for an hour")?"""
+    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in TIME_NOUNS and \
+        noun.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")
+
+
 def first_conjunct(token):
     """The first of the words ``token`` is coordinated with ("a player and a newspaper
     guy": "player"), or ``token`` itself: where the coordination sits in its clause."""

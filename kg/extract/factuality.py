@@ -276,8 +276,7 @@ def _habitual_saying(verb, lex: Lexicon) -> bool:
 
 def _unquoted(sent) -> list:
     """The tokens of a sentence outside its quotation marks."""
-    spans = doc_quote_spans(sent.doc)
-    return [t for t in sent if not any(start <= t.idx < end for start, end in spans)]
+    return [t for t in sent if not _quoted(t)]
 
 
 def _no_intention(trigger, lex: Lexicon) -> bool:

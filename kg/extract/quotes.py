@@ -189,18 +189,16 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
     tokens = [t for t in doc if _inside(t, quote)]
     if not tokens:
         return
-    owner = _owned_saying(tokens, quote, ents, lex)
-    if owner is not None:
-        quote.speaker = owner  # "the Prime Minister's declaration that “…”"
-        adjacent: list = []
-    else:
+    quote.speaker = _owned_saying(tokens, quote, ents, lex)  # "the Prime Minister's
+    # declaration that “…”": no verb need be read
+    adjacent = governing = candidates = []
+    if quote.speaker is None:
         adjacent = _reported(_adjacent_speech_verbs(tokens, quote, lex), quote, lex)
-    governing = _reported(_governing_speech_verbs(tokens, quote, lex), quote, lex) \
-        if owner is None else []
-    candidates = _reported(adjacent + governing + _nearby_speech_verbs(tokens, quote, lex),
-                           quote, lex) if owner is None else []
-    if quote.whole_paragraph and colon_verb is not None:
-        candidates.append(colon_verb)
+        governing = _reported(_governing_speech_verbs(tokens, quote, lex), quote, lex)
+        candidates = _reported(
+            adjacent + governing + _nearby_speech_verbs(tokens, quote, lex), quote, lex)
+        if quote.whole_paragraph and colon_verb is not None:
+            candidates.append(colon_verb)
     for verb in candidates:
         if _glossed(verb, lex):
             break  # "The President is essentially saying, “…”": the reporter's words
@@ -270,11 +268,12 @@ def _glossed(verb, lex: Lexicon) -> bool:
             c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
         return True  # "what the President is saying is, “You need to do your job”": what
         # his stand amounts to, in the speaker's words (not "what he said was, “…”")
+    # (before the verb, right after it, or set off after its object: "telling those
+    # leaders, in essence, “…”")
     return any(c.dep_ in ("advmod", "prep", "npadvmod") and (c.i < verb.i or all(
         t.is_punct for t in doc[verb.i + 1:c.left_edge.i]) or
         doc[c.left_edge.i - 1].text == ",") and
         " ".join(t.lower_ for t in c.subtree) in lex.gloss_words for c in verb.children)
-    # (or set off after the object: "telling those leaders, in essence, “…”")
 
 
 def _is_speech_verb(token, quote: Quote, lex: Lexicon) -> bool:

@@ -509,8 +509,7 @@ def _call_for(noun) -> bool:
              not any(a.pos_ in syntax.VERBS for a in _path(t, noun))]
     # (wherever the parser hung it; of a common noun: "the Minister for Foreign Affairs"
     # is a title)
-    return any(o.dep_ == "pobj" and o.pos_ == "NOUN" and o.ent_type_ not in ("DATE", "TIME")
-               and o.lemma_.lower() not in syntax.TIME_NOUNS
+    return any(o.dep_ == "pobj" and o.pos_ == "NOUN" and syntax.no_time(o)
                for p in preps for o in p.children)
 
 
@@ -716,9 +715,7 @@ def _grounds(verb, object_tokens) -> bool:
         return False
     for head in (verb, *(c for t in object_tokens for c in syntax.conjuncts(t))):
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
-            if any(o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in
-                   ("DATE", "TIME", "ORDINAL", "CARDINAL") and o.lemma_.lower() not in
-                   syntax.TIME_NOUNS for o in prep.children):
+            if any(o.dep_ == "pobj" and syntax.no_time(o) for o in prep.children):
                 return True
     return False
 
