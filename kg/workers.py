@@ -178,19 +178,21 @@ class Pipeline:
                 "restart the workers after an upgrade (a worker keeps the code it started "
                 "with)")
         self.settings = settings
-        self._lexicon_dir = tempfile.TemporaryDirectory(prefix="kgbuild-lexicons-")
-        paths = []
-        for i, (name, data) in enumerate(settings.lexicons):
-            path = Path(self._lexicon_dir.name) / f"{i}-{name}"
-            path.write_bytes(data)
-            paths.append(path)
         try:
             self.nlp = load_for_extraction(settings.model)
         except ModelNotFound as exc:
             if worker:
                 raise ModelNotFound(f"on {where}: {exc}") from None
             raise
-        self.lexicon = load_lexicon(paths)
+        # the lexicons are read at once, so their files live only while loading: a pool's
+        # worker process ends without running exit handlers, and would leave them behind
+        with tempfile.TemporaryDirectory(prefix="kgbuild-lexicons-") as folder:
+            paths = []
+            for i, (name, data) in enumerate(settings.lexicons):
+                path = Path(folder) / f"{i}-{name}"
+                path.write_bytes(data)
+                paths.append(path)
+            self.lexicon = load_lexicon(paths)
         self.gazetteer = load_gazetteer()
         try:
             self.linker = make_linker(settings.linker, settings.kbs)
@@ -204,7 +206,6 @@ class Pipeline:
         for source in getattr(self.linker, "sources", ()):
             if callable(getattr(source, "close", None)):
                 source.close()
-        self._lexicon_dir.cleanup()
 
     def run(self, documents: list[Document],
             paragraphs: int = 64) -> list[DocResult | Skipped]:

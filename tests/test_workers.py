@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,6 +91,23 @@ def test_the_words_of_a_batch_leave_the_vocabulary():
         # the control: parsed outside a zone, the word stays
         pipeline.nlp(f"{word} spoke.")
         assert word in strings
+    finally:
+        pipeline.close()
+
+
+def test_a_loaded_pipeline_keeps_no_temporary_files(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch):
+    """A pool's worker process ends without running exit handlers (and a killed one in
+    any case): the user's lexicons, sent as bytes, are on disk only while loading."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    lexicon = tmp_path / "mine.yaml"
+    lexicon.write_text("relations:\n  spoke_with:\n    verbs:\n      parley: {prep: [with]}\n",
+                       encoding="utf-8")
+    pipeline = workers.Pipeline(workers.Settings.make(lexicons=[lexicon], linker="none"))
+    try:
+        assert "parley" in pipeline.lexicon.verbs
+        assert list((tmp_path / "tmp").iterdir()) == []
     finally:
         pipeline.close()
 
