@@ -104,6 +104,7 @@ class Lexicon:
     body_heads: frozenset[str]
     plural_sources: frozenset[str]
     charge_verbs: frozenset[str]
+    work_products: frozenset[str]
     assemblies: frozenset[str]
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
@@ -298,6 +299,7 @@ def _build(data: dict) -> Lexicon:
         group_heads=_words(data.get("group_heads")),
         plural_sources=_words(data.get("plural_sources")),
         charge_verbs=_words(data.get("charge_verbs")),
+        work_products=_words(data.get("work_products")),
         assemblies=_words(data.get("assemblies")),
         generic_heads=_words(data.get("generic_heads")),
         body_heads=_words(data.get("body_heads")),

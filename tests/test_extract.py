@@ -310,6 +310,11 @@ def test_the_speakers_own_title_in_his_turn_is_someone_else(nlp):
      {("attacked", "Ukraine")}),
     ("President Biden welcomed Prime Minister Kishida of Japan to the White House.",
      {("spoke_with", "Biden")}),
+    # names before a noun the parser hung beside them modify it: the noun's people meet
+    ("Secretary Blinken convened the Pacific and U.S. co-chairs of the task force.", set()),
+    ("Secretary Blinken convened Mexican leaders in Washington.", {("convened", "Blinken")}),
+    ("Secretary Blinken met with Prime Minister Modi Tuesday morning.",
+     {("spoke_with", "Blinken")}),
 ])
 def test_names_called_and_appeals_written(nlp, text, found):
     assert {e[:2] for e in events(extract(nlp, text))} == found
@@ -1264,6 +1269,33 @@ def test_he_goes_on_with_the_main_subject(nlp, text, speaker):
     assert said == ({speaker} if speaker else set())
 
 
+@pytest.mark.parametrize(("text", "speakers"), [
+    # "…,” he said" after a quote goes on with its speaker ...
+    ("\u201cThe budget is a statement of values,\u201d Director Young said. \u201cWe "
+     "fund what matters,\u201d he said.", {"Young"}),
+    # ... unless "he" is someone made a sentence's subject since
+    ("\u201cThe budget is a statement of values,\u201d Director Young said. Administrator "
+     "Regan agreed. \u201cWe have enacted the most stringent standards,\u201d he said.",
+     {"Young", "Regan"}),
+    # (one told or named inside a clause is not)
+    ("\u201cThe budget is a statement of values,\u201d Director Young said, after "
+     "Administrator Regan spoke. \u201cWe fund what matters,\u201d he said.", {"Young"}),
+])
+def test_he_after_a_quote_is_its_speaker_unless_another_is_named(nlp, text, speakers):
+    assert {agent for relation, agent, *_ in events(extract(nlp, text))
+            if relation == "stated"} == speakers
+
+
+def test_he_is_one_named_in_its_own_sentence_before_an_inner_subject_before_it(nlp):
+    """A possessor in the pronoun's own sentence is nearer than the subject of an "as"
+    clause in the sentence before (a main subject there would still win)."""
+    result = extract(nlp, "President Biden spoke in Nairobi on Monday. As John mentioned "
+                          "in his remarks, the White House put out a factsheet. But it did "
+                          "not mention the President\u2019s trip to Kenya, which he told "
+                          "African leaders he would make.")
+    assert labels_of(result, "spoke_with") == [("Biden", ("African leaders",), ())]
+
+
 def test_he_after_an_unknown_he_is_unknown(nlp):
     """The second "he" goes on with the first, which names no one here; Macron, named
     between them as the one told, is not who will call."""
@@ -1722,6 +1754,14 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # asking someone to make a piece of work sets a task
     ("These steps are part of the strategy that the President asked Secretary Yellen to "
      "design to hold Russia accountable.", set()),
+    # so does asking for one, in a relative clause too; asking about it is talk
+    ("The 30-day report that the President asked Secretary Xavier Becerra for is due on "
+     "Sunday.", set()),
+    ("President Biden asked Secretary Xavier Becerra for a review of the options.", set()),
+    ("President Biden asked Secretary Xavier Becerra about the review.",
+     {("spoke_with", "Biden", ("Xavier Becerra",), "asserted")}),
+    ("President Biden asked Prime Minister Kishida for his support.",
+     {("spoke_with", "Biden", ("Kishida",), "asserted")}),
     # the listener's kin saying something in the present is a case put
     ("Or your son comes and says, \u201cI want to start a small business right here in "
      "town.\u201d", {("stated", "son", (), "hypothetical")}),

@@ -308,6 +308,19 @@ def test_a_statement_put_for_agreement_keeps_its_reading(nlp):
                                      "Putin unless Putin withdraws?")} == {"hypothetical"}
 
 
+def test_the_complement_of_a_statement_asked_as_a_question_is_asked(nlp):
+    assert {e[3] for e in facts(nlp, "Q    So you are sure that the Kremlin is going to "
+                                     "attack Moldova?")} == {"hypothetical"}
+    assert {e[3] for e in facts(nlp, "So the Governor said that the President will call "
+                                     "Prime Minister Fumio Kishida?")} == {"hypothetical"}
+    # told, not asked: the belief's content keeps its own time
+    assert {e[3] for e in facts(nlp, "We are sure that the Kremlin is going to attack "
+                                     "Moldova.")} == {"future"}
+    # a premise in an adverbial clause is not the question's complement
+    assert {e[3] for e in facts(nlp, "Given that Russia attacked Ukraine on Monday, you "
+                                     "think the talks will stop?")} == {"asserted"}
+
+
 # 11. A question mark inside quotation marks asks only what is quoted; a denial inside
 # a condition is a case put; a saying that anyone of a kind "has to" make is a case.
 

@@ -589,9 +589,17 @@ def _opened_by_wh(verb) -> bool:
 
 def _declarative_question(trigger) -> bool:
     """ "So he will call President Erdoğan?": a statement asked as a question, its verb
-    the sentence's own, no auxiliary put first and no wh-word anywhere."""
+    the sentence's own, no auxiliary put first and no wh-word anywhere. What the statement
+    holds as its complement is asked with it ("you are convinced that Putin is going to
+    invade?", as "are you convinced that …?")."""
     sent = trigger.sent
     verb = _clause_root(trigger)
+    while verb.dep_ == "ccomp":  # up through "that" clauses, and the adjective or
+        # participle that takes one ("are convinced that", "is sure that")
+        head = verb.head
+        while head.dep_ == "acomp" and head.head.i != head.i:
+            head = head.head
+        verb = _clause_root(head)
     if not _asks(sent, trigger) or verb.dep_ != "ROOT" or \
             verb.pos_ not in ("VERB", "AUX") or syntax.subject(verb) is None:
         return False

@@ -73,7 +73,7 @@ def find_quotes(segments: list[Segment], ents: DocEntities, lex: Lexicon,
             quote = Quote(segment, start, end, text[start:end])
             if not _is_statement(quote, lex):
                 continue
-            recent = _recent_speaker(quotes, segment.index)
+            recent = _recent_quote(quotes, segment.index)
             _attribute(quote, ents, lex, previous_para_colon, recent)
             if quote.speaker is None:
                 _continue_speaker(quote, quotes, last_by_segment)
@@ -176,15 +176,15 @@ def _sentences(tokens) -> dict[int, object]:
     return found
 
 
-def _recent_speaker(quotes: list[Quote], index: int) -> str | None:
-    """The speaker of the last quote, if it was in this paragraph or the one before."""
+def _recent_quote(quotes: list[Quote], index: int) -> Quote | None:
+    """The last quote, if it has a speaker and was in this paragraph or the one before."""
     if quotes and quotes[-1].speaker and index - quotes[-1].segment.index <= 1:
-        return quotes[-1].speaker
+        return quotes[-1]
     return None
 
 
 def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
-               recent: str | None) -> None:
+               recent: Quote | None) -> None:
     doc = quote.segment.doc
     tokens = [t for t in doc if _inside(t, quote)]
     if not tokens:
@@ -392,9 +392,11 @@ def _says_something_else(verb, quote: Quote) -> bool:
                for c in verb.children)
 
 
-def _speaker(verb, ents: DocEntities, lex: Lexicon, recent: str | None = None) -> str | None:
+def _speaker(verb, ents: DocEntities, lex: Lexicon,
+             recent: Quote | None = None) -> str | None:
     """Who the subject of a speech verb is. "he said" after a quote continues its speaker
-    (a reporter's "he" after a quote is the one just quoted)."""
+    (a reporter's "he" after the ``recent`` quote is the one just quoted), unless "he" is
+    someone named as a sentence's subject since then."""
     if verb.lemma_.lower() in lex.speaker_object_verbs:
         for obj in syntax.direct_objects(verb):
             keys = ents.resolve(obj, Role.SPEAKER)
@@ -413,10 +415,11 @@ def _speaker(verb, ents: DocEntities, lex: Lexicon, recent: str | None = None) -
             ents.gazetteer.demonym(subject.text) is not None and \
             ents.gazetteer.lookup(subject.text) is None:
         return None  # "brave Ukrainian saying, “…”": one of a people, not its country
-    if recent and subject.lower_ in lex.person_pronouns and \
-            ents.entities[recent].type == EntityType.PERSON and \
-            ents.genders.get(recent, pronoun_gender(subject)) == pronoun_gender(subject):
-        return recent  # "… ,” he said" goes on with the one quoted, not "she"
+    if recent and recent.speaker and subject.lower_ in lex.person_pronouns and \
+            ents.entities[recent.speaker].type == EntityType.PERSON and \
+            ents.genders.get(recent.speaker, pronoun_gender(subject)) == \
+            pronoun_gender(subject) and not _named_since(recent, subject, ents):
+        return recent.speaker  # "… ,” he said" goes on with the one quoted, not "she"
     if subject.lemma_.lower() in lex.statement_nouns:
         # "the G7 statement said", "a readout from the White House"
         for child in subject.children:
@@ -431,6 +434,20 @@ def _speaker(verb, ents: DocEntities, lex: Lexicon, recent: str | None = None) -
         return None
     keys = ents.resolve(subject, Role.SPEAKER)
     return keys[0] if keys else None
+
+
+def _named_since(last: Quote, pronoun, ents: DocEntities) -> bool:
+    """Is the pronoun someone named as the subject of a sentence since the ``last`` quote
+    ("“…,” Young said. [a new story] … Regan said the agency can go further. “…,” he
+    said": Regan, not Young)?"""
+    keys = ents.resolve(pronoun, Role.SPEAKER)
+    if not keys or keys[0] == last.speaker:
+        return False
+    doc = last.segment.doc
+    since = (last.segment.index, next((t.i for t in doc if t.idx >= last.end), len(doc)))
+    here = ents.pos(pronoun)
+    return any(m.key == keys[0] and m.main and not m.in_quote and since <= m.pos < here
+               for m in ents.mentions)
 
 
 def _owned_saying(tokens, quote: Quote, ents: DocEntities, lex: Lexicon) -> str | None:

@@ -297,7 +297,7 @@ def _objects(verb, parties: list) -> list:
     return [o for o in objects if not any(p.i < o.i for p in parties) and not (
         o.left_edge.i > 0 and o.doc[o.left_edge.i - 1].text == "," and any(
             verb.i < first.i < prep < o.i for first in objects for prep in preps))
-        and not _possessor_only(o)]
+        and not _possessor_only(o) and not _attributive(o)]
 
 
 def _possessor_only(obj) -> bool:
@@ -310,6 +310,18 @@ def _possessor_only(obj) -> bool:
                    for p in noun.children):
                 return True  # (not "struck an oil depot in Russia's Belgorod region")
     return False
+
+
+def _attributive(obj) -> bool:
+    """ "convened the Caribbean and U.S. co-chairs", parsed with "Caribbean" the object
+    and "co-chairs" hung from the verb beside it: coordinated names followed at once by
+    a common noun that is not theirs modify that noun; the noun's people are what the
+    verb takes, not the names before it."""
+    end = obj.right_edge.i + 1
+    after = obj.doc[end] if end < len(obj.doc) else None
+    return obj.dep_ == "dobj" and any(c.dep_ == "conj" for c in obj.children) and \
+        after is not None and after.pos_ == "NOUN" and after.head == obj.head and \
+        syntax.no_time(after)
 
 
 def _unites(verb, ents: DocEntities) -> bool:
@@ -765,11 +777,21 @@ def _asks_to_act(trigger) -> bool:
 
 def _commissions(trigger, lex: Lexicon) -> bool:
     """ "asked Kerry to chair a session", "has asked Jake Sullivan to oversee a team": asking
-    someone to take a charge (serve, lead, oversee …) gives a role; the asking itself tells
-    of no talks."""
-    return trigger.lemma_.lower() == "ask" and any(
-        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in lex.charge_verbs
-        for c in trigger.children)
+    someone to take a charge (serve, lead, oversee …) gives a role; so does asking for a
+    piece of work ("asked Secretary Becerra for a report", "the report that the President
+    asked Secretary Becerra for"). The asking itself tells of no talks."""
+    if trigger.lemma_.lower() != "ask":
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in lex.charge_verbs
+           for c in trigger.children):
+        return True
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for"):
+        # a "for" left at the end of a relative clause asks for the noun the clause is on
+        asked = [c for c in prep.children if c.dep_ == "pobj"] or (
+            [trigger.head] if trigger.dep_ == "relcl" else [])
+        if any(a.lemma_.lower() in lex.work_products for a in asked):
+            return True
+    return False
 
 
 def _institution(ents: DocEntities, key: str, lex: Lexicon) -> bool:
