@@ -312,9 +312,11 @@ class DocEntities:
             # (a name after the title; one before it is an affiliation: "a Biden aide")
             aside = {t.i for c in token.children if c.dep_ == "appos"
                      and syntax.misplaced_apposition(c) for t in c.subtree}
-            # (nor a phrase of another preposition: "your governor for COVID-19 mandates")
+            # (nor a phrase of another preposition: "your governor for COVID-19 mandates";
+            # unless it is written as part of the title: "Secretary for Strategic Affairs
+            # Secretary Gustavo Beliz")
             aside |= {t.i for c in token.children if c.dep_ == "prep" and c.lower_ != "of"
-                      for t in c.subtree}
+                      and not _capitalised(c) for t in c.subtree}
             after = [t for t in syntax.phrase_tokens(token, skip=("conj", "cc"))
                      if t.i > token.i and t.i not in aside]
             for part in after:
@@ -438,6 +440,8 @@ class DocEntities:
         body = self._of_body(token)
         if body is not None and self.entities[body].type != EntityType.LOCATION:
             return None  # "the president of the Texas AFL-CIO" is not "the President"
+        if _of_something(token):
+            return None
         modifiers = set(phrase[: len(phrase) - len(core)].split())
         here = self.pos(token)
         recent = self._sentence_window(token, TITLE_WINDOW)
@@ -521,7 +525,8 @@ class DocEntities:
                 token.lower_ in lex.anonymous_heads or token.lower_ in ROLE_EXCLUDED or \
                 self._speakers_own_title(token):
             return None
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) \
+                or _of_something(token):
             return None
         label = _phrase_label(token)
         of = _of_phrase(token)
@@ -632,6 +637,21 @@ def _generic(token, lex: Lexicon) -> bool:
                c.dep_ == "amod" and (c.i < token.i or c.lower_ in kinds) or
                c.dep_ == "prep" and c.lower_ in PLACE_OR_KIND for c in children)
 
+
+
+def _of_something(title) -> bool:
+    """Is the title "of" something indefinite ("the President of a country invading a
+    sovereign country")? It describes someone; it is not the title's holder."""
+    return any(d.dep_ == "det" and d.lower_ in INDEFINITE
+               for o in syntax.prep_objects(title, {"of"}) for d in o.children)
+
+
+def _capitalised(prep) -> bool:
+    """Is every content word of a preposition's phrase capitalised, as in a title's own
+    phrase ("for Strategic Affairs", "for Foreign Affairs and Trade")?"""
+    words = [t for t in prep.subtree if t.i > prep.i and t.is_alpha and
+             t.pos_ not in ("ADP", "DET", "CCONJ", "PART")]
+    return bool(words) and all(t.text[:1].isupper() for t in words)
 
 
 def _phrase_end(token):

@@ -455,8 +455,11 @@ def _names_no_body(words, lex: Lexicon, gaz: Gazetteer) -> bool:
 
 
 def _first_name(token, lex: Lexicon) -> bool:
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.dep_ == "compound" \
-        and token.lower_ not in lex.title_words and token.lower_ not in lex.title_modifiers
+    """Could a capitalised word before a person's name be a given name the recogniser left
+    out? Not a title, nor a plural ("Minister for Foreign Affairs Penny Wong")."""
+    return token.pos_ == "PROPN" and token.tag_ != "NNPS" and token.text[:1].isupper() and \
+        token.dep_ == "compound" and token.lower_ not in lex.title_words and \
+        token.lower_ not in lex.title_modifiers
 
 
 def _titled_names(doc, lex: Lexicon, gaz: Gazetteer) -> list:
@@ -479,7 +482,8 @@ def _titled_names(doc, lex: Lexicon, gaz: Gazetteer) -> list:
                 doc[j].text[:1].isupper() and doc[j].lower_ not in lex.title_words:
             j += 1
         words = doc[i + 1:j]
-        if len(words) and _names_no_body(words, lex, gaz):
+        if len(words) and words[0].tag_ != "NNPS" and _names_no_body(words, lex, gaz):
+            # (a plural goes on with the office: "Minister for Foreign Affairs Penny Wong")
             spans.append(Span(doc, i + 1, j, label="PERSON"))
         i = max(j, i + 1)
     return spans

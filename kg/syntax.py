@@ -478,10 +478,13 @@ def _repair(prep):
 
 def surface_prep_objects(verb, preps) -> list:
     """ "spoke today with Prime Minister Bennett to offer …": a preposition that follows
-    the verb (after a time or a manner) but that the parser hung elsewhere."""
+    the verb (after a time or a manner) but that the parser hung elsewhere, or left
+    without its object ("spoken to Senators Manchin or Sinema today", the names made
+    modifiers of "today")."""
     doc = verb.doc
     for token in doc[verb.i + 1: min(len(doc), verb.i + 6)]:
-        if token.lower_ in preps and token.head.i != verb.i:
+        if token.lower_ in preps and (token.head.i != verb.i or not any(
+                c.dep_ in ("pobj", "pcomp") for c in token.children)):
             return _following_noun(token)
         if not (token.dep_ in ("npadvmod", "advmod", "prt") or token.ent_type_ in
                 ("DATE", "TIME") or token.is_punct):
@@ -495,8 +498,9 @@ def _following_noun(prep) -> list:
     the subject of "express"): the head of the first name or noun after it."""
     doc = prep.doc
     for token in doc[prep.i + 1: min(len(doc), prep.i + 8)]:
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod", "nmod"):
-            return [token]
+        if token.pos_ in ("NOUN", "PROPN") and (
+                token.dep_ not in ("compound", "amod", "nmod") or not no_time(token.head)):
+            return [token]  # (a name hung as a modifier of a time is no modifier)
         if token.pos_ in VERBS or token.is_punct or token.pos_ == "CCONJ":
             break  # ("as Fauci has spoken to and our experts have": another clause)
     return []

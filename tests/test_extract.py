@@ -1754,6 +1754,30 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # asking someone to make a piece of work sets a task
     ("These steps are part of the strategy that the President asked Secretary Yellen to "
      "design to hold Russia accountable.", set()),
+    # a finite clause of its own is not said in the writing its sentence tells of
+    ("When Chancellor Olaf Scholz and President Emmanuel Macron met in Paris in May, they "
+     "issued a joint statement.",
+     {("spoke_with", "Olaf Scholz", ("Emmanuel Macron",), "asserted")}),
+    ("Can you confirm the report that Elon Musk met with Mitch Landrieu, the Infrastructure "
+     "Coordinator, at the White House on Friday?",
+     {("spoke_with", "Elon Musk", ("Mitch Landrieu",), "hypothetical")}),
+    ("Senator Warren sent a letter to President Biden urging him to act.", set()),
+    # a preposition the parser left without its object still takes the names after it
+    ("Has the President spoken to Senators Manchin or Sinema today, after the vote last "
+     "night?", {("spoke_with", "President", ("Manchin", "Sinema"), "hypothetical")}),
+    # a title's own capitalised phrase is part of it; a plural goes on with the office
+    ("Jake Sullivan met with Secretary for Strategic Affairs Secretary Gustavo Beliz of "
+     "Argentina on Friday.", {("spoke_with", "Jake Sullivan", ("Gustavo Beliz",), "asserted")}),
+    ("Secretary Blinken met with Minister for Foreign Affairs Penny Wong in Canberra.",
+     {("spoke_with", "Blinken", ("Penny Wong",), "asserted")}),
+    # a relative clause on a noun of possibility puts a case only when "where" opens it
+    ("Tokyo said in its readout of the call that Prime Minister Kishida told President "
+     "Biden that, quote, \u201cWe stand together.\u201d",
+     {("spoke_with", "Kishida", ("Biden",), "asserted"), ("stated", "Kishida", (), "asserted")}),
+    # a title "of" something indefinite describes someone, not the title's holder
+    ("President Biden spoke today. It is not the moment for the United States President to "
+     "have a conversation with the President of a country invading a sovereign country.",
+     set()),
     # so does asking for one, in a relative clause too; asking about it is talk
     ("The 30-day report that the President asked Secretary Xavier Becerra for is due on "
      "Sunday.", set()),

@@ -274,6 +274,19 @@ def _habitual_saying(verb, lex: Lexicon) -> bool:
     return subject is not None and subject.lower_ not in ("i", "we", "you")
 
 
+def _case_where(clause, lex: Lexicon) -> bool:
+    """Is a relative clause the case a noun of possibility opens ("a scenario where Putin
+    invades", "a situation in which …")? Only one opened by "where" or "in which" is: the
+    noun's other clauses tell of it ("the call that Xi told Biden …", as the parser reads
+    "the call in which Xi told …" when it takes the "that" for a relative pronoun)."""
+    noun = clause.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.hypothetical_governors:
+        return False
+    opening = [t.lower_ for t in clause.doc[clause.left_edge.i:clause.i]][:2]
+    return bool(opening) and (opening[0] == "where" or opening[:2] in (
+        ["in", "which"], ["under", "which"]))
+
+
 def _unquoted(sent) -> list:
     """The tokens of a sentence outside its quotation marks."""
     return [t for t in sent if not _quoted(t)]
@@ -863,9 +876,7 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         if token.pos_ in ("VERB", "AUX") and _open_infinitive(token):
             pass  # the infinitive follows its head's reading: climb on
         elif token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "advcl", "relcl"):
-            if token.dep_ == "relcl" and found is None and \
-                    token.head.lemma_.lower() in lex.hypothetical_governors and \
-                    token.head.pos_ == "NOUN":
+            if token.dep_ == "relcl" and found is None and _case_where(token, lex):
                 found = Factuality.HYPOTHETICAL  # "a scenario where Putin invades Ukraine"
             break
         if token.head.i == token.i or _quoted(token.head) and not _quoted(token):

@@ -117,9 +117,12 @@ def _in_writing(verb, lex: Lexicon) -> bool:
                     o.lower_ in lex.written_nouns for o in c.children) for c in token.children)):
             return True  # "wrote", "sent a letter", "in his letter to governors, asked"
         if token.dep_ in ("ROOT", "ccomp", "relcl", "pcomp") or token.head.i == token.i \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
                 or token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
             return False  # (not "after negotiating with Manchin, Biden signed the bill",
-            # "released a statement after he spoke with Netanyahu": a clause of its own)
+            # "released a statement after he spoke with Netanyahu", "when Biden and Macron
+            # met, they put out a statement", "a report that Musk met with Landrieu": a
+            # clause of its own, with its own subordinator or subject)
         token = token.head
     return False
 
