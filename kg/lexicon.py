@@ -94,6 +94,7 @@ class Lexicon:
     time_preps: frozenset[str]
     generic_determiners: frozenset[str]
     generic_kin: frozenset[str]
+    unverified_saying: frozenset[str]
     carrying_verbs: frozenset[str]
     founding_verbs: frozenset[str]
     titles: frozenset[str]
@@ -291,6 +292,7 @@ def _build(data: dict) -> Lexicon:
         time_preps=_words(fact.get("time_preps")),
         generic_determiners=_words(fact.get("generic_determiners")),
         generic_kin=_words(fact.get("generic_kin")),
+        unverified_saying=_words(fact.get("unverified_saying")),
         carrying_verbs=_words(fact.get("carrying_verbs")),
         founding_verbs=_words(fact.get("founding_verbs")),
         titles=_words(data.get("titles")),

@@ -321,6 +321,16 @@ def test_the_complement_of_a_statement_asked_as_a_question_is_asked(nlp):
                                      "think the talks will stop?")} == {"asserted"}
 
 
+def test_what_one_claims_or_alleges_happened_is_put(nlp):
+    assert {e[3] for e in facts(nlp, "Senator Cruz alleged that President Biden met with "
+                                     "President Xi in secret.")} == {"hypothetical"}
+    assert {e[3] for e in facts(nlp, "The Kremlin claims that Ukraine attacked Belgorod.")} \
+        == {"hypothetical"}
+    # said, it is told; claimed as a deed, it is no clause
+    assert {e[3] for e in facts(nlp, "Senator Cruz said that President Biden met with "
+                                     "President Xi in secret.")} == {"asserted"}
+
+
 # 11. A question mark inside quotation marks asks only what is quoted; a denial inside
 # a condition is a case put; a saying that anyone of a kind "has to" make is a case.
 

@@ -856,6 +856,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
                     not _told_past(token, child, lex):
                 # a coordinate verb shares its head's auxiliaries, not its meaning
                 found = timed(_governor_factuality(token, lex))
+            if child is not None and child.dep_ == "ccomp" and \
+                    token.lemma_.lower() in lex.unverified_saying:
+                found = found or Factuality.HYPOTHETICAL  # "claims that he cold-called"
             if child is not None and child.dep_ != "conj" and \
                     token.lemma_.lower() in lex.speech_verbs:
                 # (a verb coordinated with one of saying is not what it says: "intend to
