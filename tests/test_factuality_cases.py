@@ -331,6 +331,13 @@ def test_what_one_claims_or_alleges_happened_is_put(nlp):
                                      "President Xi in secret.")} == {"asserted"}
 
 
+def test_a_second_that_clause_hung_inside_the_first_is_still_reported(nlp):
+    # the parser hangs "and that she would press" from "were declared"
+    assert {e[3] for e in facts(nlp, "Governor Hochul said she was disappointed that only "
+                                     "two counties were declared disasters and that she "
+                                     "would press the President to add more.")} == {"future"}
+
+
 # 11. A question mark inside quotation marks asks only what is quoted; a denial inside
 # a condition is a case put; a saying that anyone of a kind "has to" make is a case.
 

@@ -27,8 +27,15 @@ from kg.model import Factuality
 
 def _reported(verb, lex: Lexicon) -> bool:
     """Is this clause what someone said, announced or was told ("he said he would …")?"""
+    that = verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                       for c in verb.children)
     while verb.dep_ == "conj" and verb.head.pos_ in syntax.VERBS:
         verb = verb.head  # "said he was disappointed and that he would press …"
+    if that and any(a.dep_ == "ccomp" and a.head.lemma_.lower() in lex.speech_verbs
+                    for a in verb.ancestors):
+        return True  # (the parser hung the second "that" clause inside the first: "seemed
+        # to indicate he was disappointed that it was only six counties that were declared
+        # … and that he would press the President")
     head = verb.head
     if verb.dep_ == "ccomp" and head.pos_ == "ADJ" and head.lower_ in BELIEF_ADJECTIVES and \
             head.head.tag_ == "VBD":
