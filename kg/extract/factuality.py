@@ -283,9 +283,9 @@ def _habitual_saying(verb, lex: Lexicon) -> bool:
 
 def _case_where(clause, lex: Lexicon) -> bool:
     """Is a relative clause the case a noun of possibility opens ("a scenario where Putin
-    invades", "a situation in which …")? Only one opened by "where" or "in which" is: the
-    noun's other clauses tell of it ("the call that Xi told Biden …", as the parser reads
-    "the call in which Xi told …" when it takes the "that" for a relative pronoun)."""
+    invades", "a situation in which …")? Only one opened by "where" or "in which" is; a
+    clause the parser hangs from a noun of the list by a "that" tells of it ("said in its
+    readout of the call that Xi told Biden …", the "that" taken for a relative pronoun)."""
     noun = clause.head
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.hypothetical_governors:
         return False
