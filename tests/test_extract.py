@@ -1754,6 +1754,13 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # asking someone to make a piece of work sets a task
     ("These steps are part of the strategy that the President asked Secretary Yellen to "
      "design to hold Russia accountable.", set()),
+    # the party's "with", hung by the parser from the place or occasion of the verb, is
+    # the verb's; an agreement "with" someone is what the talk is on
+    ("President Biden spoke today on the margins of the G20 Summit with President Lula of "
+     "Brazil.", {("spoke_with", "Biden", ("Lula",), "asserted")}),
+    ("Secretary Blinken met on Tuesday at the State Department with Foreign Minister Wang "
+     "Yi.", {("spoke_with", "Blinken", ("Wang Yi",), "asserted")}),
+    ("President Biden spoke at length on the agreement with Mexico.", set()),
     # a finite clause of its own is not said in the writing its sentence tells of
     ("When Chancellor Olaf Scholz and President Emmanuel Macron met in Paris in May, they "
      "issued a joint statement.",

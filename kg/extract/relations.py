@@ -246,7 +246,8 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         else:
             agent_token = syntax.subject(verb)
             parties = syntax.prep_objects(verb, trigger.preps) or \
-                syntax.surface_prep_objects(verb, trigger.preps)
+                syntax.surface_prep_objects(verb, trigger.preps) or \
+                _occasion_parties(verb, trigger.preps, lex)
             objects = _objects(verb, parties) if trigger.object else []
             object_tokens = [t for o in objects for t in _gathered(o, lex)] + parties
             for noun in syntax.direct_objects(verb):  # "held talks with X"
@@ -497,7 +498,8 @@ def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                     TALK_LIGHT_VERBS | lex.light_verbs:
                 # "held a secure video call today with Putin": "with" hangs from "held"
                 others = syntax.prep_objects(noun.head, trigger.preps) or \
-                    syntax.surface_prep_objects(noun, trigger.preps)
+                    syntax.surface_prep_objects(noun, trigger.preps) or \
+                    _occasion_parties(noun.head, trigger.preps, lex)
             if trigger.relation == Relation.ATTACKED:
                 others += _attack_targets(noun, lex)
             agent = _noun_agent(noun, trigger.relation, lex)
@@ -513,6 +515,28 @@ def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         return
 
 
+#: prepositions of the place or the occasion of a verb ("met at the White House", "spoke
+#: on the margins of the summit", "met in Warsaw", "spoke during the summit")
+OCCASION_PREPS = frozenset({"at", "on", "in", "during"})
+
+
+def _occasion_parties(verb, preps, lex: Lexicon) -> list:
+    """ "met today at the White House with Indian External Affairs Minister Jaishankar",
+    "spoke on the margins of the NATO Summit with President Duda": the party's
+    preposition, which the parser hung from the place or the occasion of the verb's own
+    adjunct, is the verb's (a building, a city or a summit meets no one; an agreement
+    "with Mexico" is what the talk is on, and stays so)."""
+    found = []
+    for adjunct in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and
+                    c.lower_ in OCCASION_PREPS):
+        for noun in adjunct.subtree:
+            if noun.pos_ in ("NOUN", "PROPN") and (
+                    noun.lemma_.lower() in lex.venue_words | lex.meeting_nouns or
+                    noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG")):
+                found += syntax.prep_objects(noun, preps)
+        if found:
+            return found
+    return found
 
 
 def _call_for(noun) -> bool:
