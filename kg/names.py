@@ -477,10 +477,14 @@ def _titled_names(doc, lex: Lexicon, gaz: Gazetteer) -> list:
         if covered is None:
             covered = {k for ent in doc.ents for k in range(ent.start, ent.end)}
         i = token.i
+        while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and \
+                not doc[i + 1].whitespace_ and doc[i + 2].is_alpha:
+            i += 2  # a title written with a hyphen: "President-Elect", "Minister-designate"
         j = i + 1
-        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered and \
-                doc[j].text[:1].isupper() and doc[j].lower_ not in lex.title_words:
-            j += 1
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered and (
+                doc[j].text[:1].isupper() or doc[j].lower_ in PARTICLES and j + 1 < len(doc)
+                and doc[j + 1].text[:1].isupper()) and doc[j].lower_ not in lex.title_words:
+            j += 1  # (with a particle inside: "Luiz Inácio Lula da Silva")
         words = doc[i + 1:j]
         if len(words) and words[0].tag_ != "NNPS" and _names_no_body(words, lex, gaz):
             # (a plural goes on with the office: "Minister for Foreign Affairs Penny Wong")

@@ -497,12 +497,14 @@ def _following_noun(prep) -> list:
     ("spoke with President Ivan Duque of Colombia to express …", where "Duque" was made
     the subject of "express"): the head of the first name or noun after it."""
     doc = prep.doc
-    for token in doc[prep.i + 1: min(len(doc), prep.i + 8)]:
+    for token in doc[prep.i + 1: min(len(doc), prep.i + 12)]:
         if token.pos_ in ("NOUN", "PROPN") and (
                 token.dep_ not in ("compound", "amod", "nmod") or not no_time(token.head)):
             return [token]  # (a name hung as a modifier of a time is no modifier)
-        if token.pos_ in VERBS or token.is_punct or token.pos_ == "CCONJ":
-            break  # ("as Fauci has spoken to and our experts have": another clause)
+        if token.pos_ in VERBS or token.pos_ == "CCONJ" or token.is_punct and not (
+                token.text == "-" and not token.whitespace_ and not doc[token.i - 1].whitespace_):
+            break  # ("as Fauci has spoken to and our experts have": another clause; a
+            # hyphen inside a word, "President-Elect", is no break)
     return []
 
 

@@ -1761,6 +1761,10 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     ("Secretary Blinken met on Tuesday at the State Department with Foreign Minister Wang "
      "Yi.", {("spoke_with", "Blinken", ("Wang Yi",), "asserted")}),
     ("President Biden spoke at length on the agreement with Mexico.", set()),
+    # a title written with a hyphen, then a name the recogniser missed, with a particle
+    ("Chancellor Olaf Scholz spoke today with President-Elect Luiz In\u00e1cio Lula da Silva "
+     "of Brazil to discuss the climate.",
+     {("spoke_with", "Olaf Scholz", ("Luiz In\u00e1cio Lula da Silva",), "asserted")}),
     # a finite clause of its own is not said in the writing its sentence tells of
     ("When Chancellor Olaf Scholz and President Emmanuel Macron met in Paris in May, they "
      "issued a joint statement.",
