@@ -542,10 +542,13 @@ def _split_misread(span, lex: Lexicon, gaz: Gazetteer) -> list:
         return [(span, EntityType.PERSON)]  # "the King of Belgium": its holder, so named
     if span.label_ == "ORG" and len(span) >= 3 and _after_title(span, lex):
         # "Defense Lloyd Austin", "Secretary of" + "Transportation Pete Buttigieg": the end
-        # of a title glued to a person's name (a given name, then names to the end)
+        # of a title glued to a person's name (a given name, then names to the end; or two
+        # names or more after the body's own word: "President of" + "the European
+        # Commission Frans Timmermans")
         for k in range(1, len(span) - 1):
             rest = span[k:]
-            if rest[0].text in load_first_names() and all(
+            if (rest[0].text in load_first_names() or
+                    span[k - 1].lower_ in lex.org_words and len(rest) >= 2) and all(
                     t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in lex.org_words
                     for t in rest):
                 return [(rest, EntityType.PERSON)]

@@ -1761,6 +1761,10 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     ("Secretary Blinken met on Tuesday at the State Department with Foreign Minister Wang "
      "Yi.", {("spoke_with", "Blinken", ("Wang Yi",), "asserted")}),
     ("President Biden spoke at length on the agreement with Mexico.", set()),
+    # a body's name glued by the recogniser to its officer's name after a title
+    ("Secretary Blinken met today in Brussels with Executive Vice President of the "
+     "European Commission Margrethe Vestager.",
+     {("spoke_with", "Blinken", ("Margrethe Vestager",), "asserted")}),
     # a title written with a hyphen, then a name the recogniser missed, with a particle
     ("Chancellor Olaf Scholz spoke today with President-Elect Luiz In\u00e1cio Lula da Silva "
      "of Brazil to discuss the climate.",
