@@ -1761,6 +1761,9 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     ("Secretary Blinken met on Tuesday at the State Department with Foreign Minister Wang "
      "Yi.", {("spoke_with", "Blinken", ("Wang Yi",), "asserted")}),
     ("President Biden spoke at length on the agreement with Mexico.", set()),
+    # people met as a group by what they do ("CEOs", "activists", "families")
+    ("Vice President Harris met with CEOs of four technology companies on Thursday.",
+     {("convened", "Harris", ("CEOs",), "asserted")}),
     # a body's name glued by the recogniser to its officer's name after a title
     ("Secretary Blinken met today in Brussels with Executive Vice President of the "
      "European Commission Margrethe Vestager.",
