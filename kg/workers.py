@@ -31,6 +31,7 @@ import os
 import signal
 import tempfile
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -317,10 +318,26 @@ def _pool_result(future: concurrent.futures.Future,
             "machine ran out of memory, run with fewer processes (-j)") from None
 
 
-def _stop_quietly_on_interrupt() -> None:
-    """Ctrl-C reaches every process of the terminal's group: a worker stops at once,
-    without the traceback each would print, and the main process stops the build."""
+def _start_worker() -> None:
+    """Set up a worker process of the local pool. Ctrl-C reaches every process of the
+    terminal's group: a worker stops at once, without the traceback each would print, and
+    the main process stops the build. A build killed otherwise (``kill``, the machine's
+    out-of-memory killer) leaves its workers orphaned; each stops within a second of
+    its parent's end, rather than parse on for nobody."""
     signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+    parent = os.getppid()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True,
+                     name="kgbuild-parent-watch").start()
+
+
+def _exit_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_WATCH_SECONDS)
+    os._exit(1)
+
+
+#: how often a worker process looks whether the build that started it still runs
+PARENT_WATCH_SECONDS = 1.0
 
 
 def extract_documents(
@@ -363,7 +380,7 @@ def extract_documents(
         return
     pool = concurrent.futures.ProcessPoolExecutor(
         n_process, mp_context=multiprocessing.get_context("spawn"),
-        initializer=_stop_quietly_on_interrupt)
+        initializer=_start_worker)
     try:
         yield from in_order(stream, lambda batch: pool.submit(run_batch, settings, batch,
                                                               paragraphs),

@@ -203,3 +203,34 @@ def test_ctrl_c_stops_every_process_and_writes_nothing(tmp_path: Path):
     while any(_alive(pid) for pid in workers_) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in workers_ if _alive(pid)]
+
+
+@pytest.mark.slow
+def test_a_build_killed_outright_leaves_no_worker_running(tmp_path: Path):
+    """SIGKILL gives the main process no chance to stop its pool: the orphaned workers
+    must notice and stop by themselves."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(300):
+        (corpus / f"{i:03}.txt").write_text(f"date 2024-04-15\n\n{SENTENCE} " * 20,
+                                            encoding="utf-8")
+    build = subprocess.Popen(
+        [sys.executable, "-c", "from kg.cli import app; app()", str(corpus), "-o",
+         str(tmp_path / "graph.nt"), "-j", "2", "-q"],
+        start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_children(build.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers_ = _children(build.pid)
+        assert len(workers_) >= 2, "the worker processes did not start"
+        time.sleep(5)  # the workers load the model and parse
+        build.kill()
+        build.wait(timeout=30)
+        deadline = time.monotonic() + 15  # a second's watch, and a batch may be mid-parse
+        while any(_alive(pid) for pid in workers_) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [pid for pid in workers_ if _alive(pid)]
+    finally:  # the workers stay in the build's process group, orphaned or not
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(build.pid, signal.SIGKILL)
