@@ -25,11 +25,19 @@ def conjuncts(token) -> list:
     out = [token]
     owner = token.dep_ == "poss"  # "Biden and Harris's meeting": possessors coordinated
     for item in out:
-        out.extend(c for c in item.children if c.dep_ == "conj" and c not in out
+        # (through a name's suffix, which the parser makes the head of what follows:
+        # "Joseph R. Biden, Jr. and President Vo Van Thuong")
+        heads = [item, *(c for c in item.children if c.dep_ == "appos" and
+                         c.lower_.rstrip(".") in NAME_SUFFIXES)]
+        out.extend(c for h in heads for c in h.children if c.dep_ == "conj" and c not in out
                    and not _place_qualifier(c) and (owner or not _possessor(c)))
     if len(out) > 1 and token.pos_ == "PROPN" and _shares_modifier(token, out[-1]):
         return out[1:]
     return _items(out)
+
+
+#: what follows a person's name after a comma ("Joseph R. Biden, Jr.")
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def no_time(noun) -> bool:

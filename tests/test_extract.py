@@ -1761,6 +1761,9 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     ("Secretary Blinken met on Tuesday at the State Department with Foreign Minister Wang "
      "Yi.", {("spoke_with", "Blinken", ("Wang Yi",), "asserted")}),
     ("President Biden spoke at length on the agreement with Mexico.", set()),
+    # a name's suffix after a comma does not cut the coordination it is in
+    ("President Joseph R. Biden, Jr. and President Vo Van Thuong had an official meeting in "
+     "Hanoi.", {("spoke_with", "Joseph R. Biden", ("Vo Van Thuong",), "asserted")}),
     # people met as a group by what they do ("CEOs", "activists", "families")
     ("Vice President Harris met with CEOs of four technology companies on Thursday.",
      {("convened", "Harris", ("CEOs",), "asserted")}),
