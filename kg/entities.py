@@ -835,7 +835,7 @@ def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> N
                 gender = pronoun_gender(token)
                 if key:
                     result.genders.setdefault(key, gender)
-                elif sole_subject([token]):
+                elif sole_subject([token], lex):
                     result.unresolved[pos] = gender  # (a subject of any clause: "I did
                     # say that he will reach out to Sunak, he will …": not Sunak)
             elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in lex.title_words:
@@ -852,7 +852,7 @@ def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> N
             result.references[pos] = key
             insort(result.mentions, Mention(pos, token.i + 1, token.text, token.text,
                                             result.entities[key].type, key,
-                                            is_subject=sole_subject([token]),
+                                            is_subject=sole_subject([token], lex),
                                             main=main_subject([token]),
                                             in_quote=pos in result.quoted),
                    key=lambda m: m.pos)

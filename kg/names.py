@@ -21,7 +21,7 @@ from kg.gazetteer import Gazetteer, fold, load_gazetteer
 from kg.lexicon import Lexicon, load_first_names
 from kg.model import Entity, EntityType
 from kg.nlp import Segment, tokens_among
-from kg.syntax import DASHES, transcript_q
+from kg.syntax import DASHES, as_clause, transcript_q
 
 if TYPE_CHECKING:  # pragma: no cover
     from kg.entities import DocEntities
@@ -711,7 +711,7 @@ def untagged_names(result: DocEntities, segments: list[Segment]) -> None:
             result.by_token[pos] = key
             result.mentions.append(Mention(pos, token.i + 1, token.text, token.text,
                                            EntityType.PERSON, key,
-                                           is_subject=sole_subject([token]),
+                                           is_subject=sole_subject([token], result.lexicon),
                                            main=main_subject([token]),
                                            vocative=_vocative(segment.doc[token.i:token.i + 1],
                                                               result.lexicon)))
@@ -732,11 +732,23 @@ def _subject_token(token):
     return None
 
 
-def sole_subject(tokens) -> bool:
-    """Is the name the subject of its clause, alone? In "Mr. Sullivan and Mr. Wong
-    reflected …, including his discussions", "his" is neither for certain."""
+def sole_subject(tokens, lex: Lexicon) -> bool:
+    """Is the name the subject of its clause, alone, and a clause that goes on with the
+    story? In "Mr. Sullivan and Mr. Wong reflected …, including his discussions", "his"
+    is neither for certain; the subject of an aside that cites someone ("as I think Ed
+    noted, …", "As John mentioned, …") is no one a later "he" goes on with."""
     return any(_subject_token(t) is not None and not any(
-        c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children) for t in tokens)
+        c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children) and not _citing(t, lex)
+        for t in tokens)
+
+
+def _citing(subject, lex: Lexicon) -> bool:
+    """Is ``subject`` the one cited by an "as" clause of saying ("as Ed noted", "as I
+    think Ed noted", the parser hanging "noted" from "think")?"""
+    verb = subject.head
+    if verb.lemma_.lower() not in lex.speech_verbs:
+        return False
+    return as_clause(verb) or verb.dep_ == "ccomp" and as_clause(verb.head)
 
 
 def main_subject(tokens) -> bool:
@@ -779,7 +791,8 @@ def name_mentions(segments: list[Segment], lex: Lexicon, gaz: Gazetteer) -> list
                 raw.append((Mention(
                     pos=(segment.index, start), end=covered, text=part.text,
                     name=_written_name(tokens.text, part_type),
-                    type=part_type, is_subject=sole_subject(part), main=main_subject(part),
+                    type=part_type, is_subject=sole_subject(part, lex),
+                    main=main_subject(part),
                     vocative=_vocative(part, lex), title=_title_words(part, start, lex),
                 ), part))
     return raw

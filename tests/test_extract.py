@@ -1296,6 +1296,17 @@ def test_he_is_one_named_in_its_own_sentence_before_an_inner_subject_before_it(n
     assert labels_of(result, "spoke_with") == [("Biden", ("African leaders",), ())]
 
 
+@pytest.mark.parametrize("text", [
+    "We have room \u2014 as I think Ed noted \u2014 in the schedule for more bilateral "
+    "meetings. As you know, he met with his Turkish counterparts in June.",
+    "The trip was a success. As John mentioned in his remarks, the White House put out a "
+    "factsheet. He told reporters, \u201cWe are proud.\u201d",
+])
+def test_the_one_an_as_clause_cites_is_not_who_he_goes_on_with(nlp, text):
+    """ "as Ed noted" is an aside of the one talking: a later "he" is not Ed."""
+    assert not [e for e in events(extract(nlp, text)) if e[1] in ("Ed", "John")]
+
+
 def test_he_after_an_unknown_he_is_unknown(nlp):
     """The second "he" goes on with the first, which names no one here; Macron, named
     between them as the one told, is not who will call."""
