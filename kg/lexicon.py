@@ -95,6 +95,7 @@ class Lexicon:
     generic_determiners: frozenset[str]
     generic_kin: frozenset[str]
     unverified_saying: frozenset[str]
+    preview_verbs: frozenset[str]
     carrying_verbs: frozenset[str]
     founding_verbs: frozenset[str]
     titles: frozenset[str]
@@ -125,6 +126,7 @@ class Lexicon:
     aiming_verbs: frozenset[str]
     course_verbs: frozenset[str]
     soft_means: frozenset[str]
+    hazards: frozenset[str]
     civil_offices: frozenset[str]
     event_acronyms: frozenset[str]
     raw: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
@@ -241,6 +243,7 @@ def _build(data: dict) -> Lexicon:
         aiming_verbs=_words(attacked.get("aiming_verbs")),
         course_verbs=_words(attacked.get("course_verbs")),
         soft_means=_words(attacked.get("soft_means")),
+        hazards=_words(attacked.get("hazards")),
         civil_offices=_words(attacked.get("civil_offices")),
         event_acronyms=_words(data.get("event_acronyms")),
         joining_verbs=_words(attacked.get("joining_verbs")),
@@ -293,6 +296,7 @@ def _build(data: dict) -> Lexicon:
         generic_determiners=_words(fact.get("generic_determiners")),
         generic_kin=_words(fact.get("generic_kin")),
         unverified_saying=_words(fact.get("unverified_saying")),
+        preview_verbs=_words(fact.get("preview_verbs")),
         carrying_verbs=_words(fact.get("carrying_verbs")),
         founding_verbs=_words(fact.get("founding_verbs")),
         titles=_words(data.get("titles")),

@@ -33,7 +33,19 @@ def conjuncts(token) -> list:
                    and not _place_qualifier(c) and (owner or not _possessor(c)))
     if len(out) > 1 and token.pos_ == "PROPN" and _shares_modifier(token, out[-1]):
         return out[1:]
+    if len(out) > 2 and _named_after(token, out[1:]):
+        return out[1:]
     return _items(out)
+
+
+def _named_after(noun, names: list) -> bool:
+    """ "The leaders of the United States and Israel, President Biden and Prime Minister
+    Lapid, met": names set off by commas after a plural noun, which the parser took for
+    more members of its coordination, name the noun's people; they are not others."""
+    doc = noun.doc
+    end = max(names, key=lambda t: t.i).right_edge.i + 1
+    return noun.tag_ == "NNS" and doc[names[0].left_edge.i - 1].text == "," and \
+        end < len(doc) and doc[end].text == "," and all(t.pos_ == "PROPN" for t in names)
 
 
 #: what follows a person's name after a comma ("Joseph R. Biden, Jr.")
@@ -159,6 +171,8 @@ def passive_agent(verb):
 
 #: verbs whose object is brought somewhere for a purpose, which the object then serves
 GATHERING_VERBS = frozenset({"bring", "gather", "invite", "assemble", "summon"})
+#: verbs of seeing or hearing someone do something ("see Beijing hosting …")
+PERCEPTION_VERBS = frozenset({"see", "watch", "hear", "notice", "witness", "observe"})
 
 
 def transcript_q(token) -> bool:
@@ -239,6 +253,15 @@ def subject(verb):
             gathered = next((c for c in token.head.children if c.dep_ == "dobj"), None)
             if gathered is not None:
                 return gathered
+        if token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "acl", "ccomp") and \
+                token.head.lemma_.lower() in PERCEPTION_VERBS:
+            # "how does the administration see Beijing hosting Iran's foreign minister":
+            # one seen doing something does it
+            seen = next((c for c in token.head.children if c.dep_ == "dobj" and
+                         c.i < token.i), None)
+            if seen is not None and not any(t.is_punct for t in
+                                            token.doc[seen.right_edge.i + 1:token.i]):
+                return seen  # (not "watched the game, talking with Trudeau")
         if token.dep_ == "advcl" and token.tag_ in ("VB", "VBD", "VBP", "VBZ") and any(
                 c.dep_ == "mark" for c in token.children) and not infinitive(token):
             return None  # "as we, you know, say …": a finite clause has its own subject

@@ -1307,6 +1307,12 @@ def test_the_one_an_as_clause_cites_is_not_who_he_goes_on_with(nlp, text):
     assert not [e for e in events(extract(nlp, text)) if e[1] in ("Ed", "John")]
 
 
+def test_the_one_seen_doing_something_does_it(nlp):
+    result = extract(nlp, "How does the administration see Beijing next week hosting Iran "
+                          "and Saudi Arabian officials?")
+    assert {e[1] for e in events(result)} == {"China"}
+
+
 def test_he_after_an_unknown_he_is_unknown(nlp):
     """The second "he" goes on with the first, which names no one here; Macron, named
     between them as the one told, is not who will call."""
@@ -1772,6 +1778,15 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     ("Secretary Blinken met on Tuesday at the State Department with Foreign Minister Wang "
      "Yi.", {("spoke_with", "Blinken", ("Wang Yi",), "asserted")}),
     ("President Biden spoke at length on the agreement with Mexico.", set()),
+    # a force of nature strikes, but attacks no one
+    ("When the Caldor Fire hit California in 2021, it closed a highway.", set()),
+    ("Hurricane Ida hit Louisiana last week.", set()),
+    # the one seen doing something does it, unless a comma sets the doing apart
+    ("The President watched the game, talking with Prime Minister Trudeau.",
+     {("spoke_with", "President", ("Trudeau",), "asserted")}),
+    # names set off by commas after a plural noun name its people
+    ("The leaders of Japan and Korea, Prime Minister Kishida and President Yoon, met in "
+     "Seoul on Sunday.", {("spoke_with", "Kishida", ("Yoon",), "asserted")}),
     # a name's suffix after a comma does not cut the coordination it is in
     ("President Joseph R. Biden, Jr. and President Vo Van Thuong had an official meeting in "
      "Hanoi.", {("spoke_with", "Joseph R. Biden", ("Vo Van Thuong",), "asserted")}),

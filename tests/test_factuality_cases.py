@@ -338,6 +338,15 @@ def test_a_second_that_clause_hung_inside_the_first_is_still_reported(nlp):
                                      "would press the President to add more.")} == {"future"}
 
 
+def test_what_is_previewed_lies_ahead(nlp):
+    assert {e[3] for e in facts(nlp, "Thank you for joining this background call previewing "
+                                     "President Biden\u2019s call with President Xi.")} == {
+        "future"}
+    assert {e[3] for e in facts(nlp, "Thank you for joining this background call on "
+                                     "President Biden\u2019s call with President Xi.")} == {
+        "asserted"}
+
+
 # 11. A question mark inside quotation marks asks only what is quoted; a denial inside
 # a condition is a case put; a saying that anyone of a kind "has to" make is a case.
 

@@ -740,8 +740,11 @@ def _purpose(verb) -> bool:
                                          for c in verb.children)
 
 
-def _ahead_of(noun) -> bool:
-    """ "ahead of / in advance of the meeting": an event still to come."""
+def _ahead_of(noun, lex: Lexicon) -> bool:
+    """ "ahead of / in advance of the meeting", "previewing President Biden's call": an
+    event still to come."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.preview_verbs:
+        return True
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
         noun.head.head.lower_ in AHEAD
 
@@ -786,7 +789,7 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             not _carried(trigger, lex):
         # "opposing Russia's invasion of Ukraine", "efforts against the Houthi attacks?":
         # a fact the sentence takes for granted, whatever it says or asks around it
-        if _ahead_of(trigger):
+        if _ahead_of(trigger, lex):
             return Factuality.FUTURE  # "ahead of President Biden's meeting with Trudeau"
         return _nominal_factuality(trigger, lex) or Factuality.ASSERTED
     if not _wh_clause(trigger) and (

@@ -692,8 +692,10 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
         others = [k for k in others if ents.entities[k].type in PEOPLE]
     agents = [k for k in agents if not _is_event_name(ents, k, lex)]
     others = [k for k in others if not _is_event_name(ents, k, lex)]
-    if relation == Relation.ATTACKED:  # a source is not attacked, nor attacks
-        agents = [k for k in agents if not _is_source(ents, k, lex)]
+    if relation == Relation.ATTACKED:  # a source is not attacked, nor attacks; a storm
+        # or a fire strikes, but attacks no one
+        agents = [k for k in agents if not _is_source(ents, k, lex) and
+                  not set(ents.entities[k].label.lower().split()) & lex.hazards]
         others = [k for k in others if not _is_source(ents, k, lex)]
         if others and all(ents.entities[k].type == EntityType.PERSON for k in others) and \
                 _grounds(trigger, object_tokens):
