@@ -347,6 +347,15 @@ def test_what_is_previewed_lies_ahead(nlp):
         "asserted"}
 
 
+def test_a_participle_after_its_head_goes_as_its_head_does(nlp):
+    assert {e[3] for e in facts(nlp, "President Zelenskyy came in from New York today. We "
+                                     "wanted to make sure that he spent plenty of time on "
+                                     "the Hill engaging with Democratic and Republican "
+                                     "members.")} == {"hypothetical"}
+    assert {e[3] for e in facts(nlp, "President Biden traveled to Warsaw on Monday, meeting "
+                                     "with President Duda.")} == {"asserted"}
+
+
 # 11. A question mark inside quotation marks asks only what is quoted; a denial inside
 # a condition is a case put; a saying that anyone of a kind "has to" make is a case.
 

@@ -281,6 +281,14 @@ def _habitual_saying(verb, lex: Lexicon) -> bool:
     return subject is not None and subject.lower_ not in ("i", "we", "you")
 
 
+def _participle_of(verb) -> bool:
+    """A bare participle after its head that tells what the head's subject does in doing
+    it ("spent time engaging with members"): no subject, no subordinator, no auxiliary of
+    its own (not "Speaking to reporters, he said …", set before)."""
+    return verb.tag_ == "VBG" and verb.i > verb.head.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in verb.children)
+
+
 def _case_where(clause, lex: Lexicon) -> bool:
     """Is a relative clause the case a noun of possibility opens ("a scenario where Putin
     invades", "a situation in which …")? Only one opened by "where" or "in which" is; a
@@ -460,6 +468,9 @@ def _link(child, lex: Lexicon) -> str:
         return "complement" if child.lower_ in COMPLEMENT_PREPS else "adjunct"
     if _open_infinitive(child):
         return "complement"
+    if child.dep_ == "advcl" and _participle_of(child):
+        return "complement"  # "spent time on the Hill engaging with members": the doing
+        # of its head, as its head goes
     if child.dep_ == "acl" and child.tag_ == "VBG":
         # "will host this summit bringing together nine heads of state": what a gathering
         # does happens when it does; "halted the tanks assaulting Kyiv": what the tanks
@@ -888,6 +899,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             found = timed(_temporal_clause(token, lex))
         if token.pos_ in ("VERB", "AUX") and _open_infinitive(token):
             pass  # the infinitive follows its head's reading: climb on
+        elif token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and _participle_of(token):
+            pass  # "wanted to make sure that he spent time engaging with members", "will
+            # travel to Warsaw, meeting with President Duda": as its head's event goes
         elif token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "advcl", "relcl"):
             if token.dep_ == "relcl" and found is None and _case_where(token, lex):
                 found = Factuality.HYPOTHETICAL  # "a scenario where Putin invades Ukraine"
