@@ -366,9 +366,9 @@ class DocEntities:
         "he" is left unresolved: a guess there is more often wrong than right. In the
         sentence before, the subject of the main clause comes before one of a clause
         inside it ("He told CNN that President Biden had no knowledge of it. He said …"
-        goes on with the first "he"), and one named earlier in this sentence comes before
-        that inner subject ("As John mentioned, …. But it did not mention the President's
-        trip, which he told leaders he would make": the President)."""
+        goes on with the first "he"), and that inner subject before one named earlier in
+        this sentence (the subject of an aside, "As John mentioned, …", is neither: see
+        :func:`kg.names.sole_subject`)."""
         here = self.pos(token)
         outside = here not in self.quoted
         gender = pronoun_gender(token)
@@ -399,7 +399,7 @@ class DocEntities:
                 best = best or mention
         if unknown is not None:
             return None  # it goes on with a "he" (the subject before it) resolved to no one
-        found = best or inner
+        found = inner or best
         return found.key if found else None
 
     def _sentence_window(self, token, back: int) -> Pos:

@@ -1286,9 +1286,9 @@ def test_he_after_a_quote_is_its_speaker_unless_another_is_named(nlp, text, spea
             if relation == "stated"} == speakers
 
 
-def test_he_is_one_named_in_its_own_sentence_before_an_inner_subject_before_it(nlp):
-    """A possessor in the pronoun's own sentence is nearer than the subject of an "as"
-    clause in the sentence before (a main subject there would still win)."""
+def test_he_is_not_the_one_an_aside_cites_in_the_sentence_before(nlp):
+    """The subject of an "as" clause of saying in the sentence before is no antecedent;
+    the President, named in the pronoun's own sentence, is."""
     result = extract(nlp, "President Biden spoke in Nairobi on Monday. As John mentioned "
                           "in his remarks, the White House put out a factsheet. But it did "
                           "not mention the President\u2019s trip to Kenya, which he told "

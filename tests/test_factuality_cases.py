@@ -316,6 +316,12 @@ def test_the_complement_of_a_statement_asked_as_a_question_is_asked(nlp):
     # told, not asked: the belief's content keeps its own time
     assert {e[3] for e in facts(nlp, "We are sure that the Kremlin is going to attack "
                                      "Moldova.")} == {"future"}
+    # nor a clause the parser hung from an aside set off by dashes
+    assert {e[3] for e in facts(nlp, "On President Xi, is it correct \u2014 I just want to "
+                                     "confirm there were no meetings or calls that we are "
+                                     "unaware of \u2014 that Biden and Xi have not spoken by "
+                                     "phone in any way since last year\u2019s summit?")} == {
+        "negated"}
     # a premise in an adverbial clause is not the question's complement
     assert {e[3] for e in facts(nlp, "Given that Russia attacked Ukraine on Monday, you "
                                      "think the talks will stop?")} == {"asserted"}

@@ -626,10 +626,14 @@ def _declarative_question(trigger) -> bool:
     sent = trigger.sent
     verb = _clause_root(trigger)
     while verb.dep_ == "ccomp":  # up through "that" clauses, and the adjective or
-        # participle that takes one ("are convinced that", "is sure that")
+        # participle that takes one ("are convinced that", "is sure that"), but not into
+        # an aside set off by dashes ("is it correct — I just want to confirm … — that
+        # they have not spoken?", the parser hanging the clause from the aside)
         head = verb.head
         while head.dep_ == "acomp" and head.head.i != head.i:
             head = head.head
+        if any(t.text in syntax.DASHES for t in sent.doc[min(head.i, verb.i):max(head.i, verb.i)]):
+            break
         verb = _clause_root(head)
     if not _asks(sent, trigger) or verb.dep_ != "ROOT" or \
             verb.pos_ not in ("VERB", "AUX") or syntax.subject(verb) is None:
