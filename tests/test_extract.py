@@ -1280,6 +1280,10 @@ def test_he_goes_on_with_the_main_subject(nlp, text, speaker):
     # (one told or named inside a clause is not)
     ("\u201cThe budget is a statement of values,\u201d Director Young said, after "
      "Administrator Regan spoke. \u201cWe fund what matters,\u201d he said.", {"Young"}),
+    # ... whom the speaker only describes is not
+    ("A woman stood up at the town meeting. She said, \u201cI have two kids.\u201d Put "
+     "yourself in that position. Your child has asthma. She said, \u201cWe share the "
+     "inhaler.\u201d", {"woman"}),
 ])
 def test_he_after_a_quote_is_its_speaker_unless_another_is_named(nlp, text, speakers):
     assert {agent for relation, agent, *_ in events(extract(nlp, text))
@@ -1793,6 +1797,10 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # people met as a group by what they do ("CEOs", "activists", "families")
     ("Vice President Harris met with CEOs of four technology companies on Thursday.",
      {("convened", "Harris", ("CEOs",), "asserted")}),
+    # (one CEO is a person, not a group standing for the company)
+    ("Take the word of the CEO of American Airlines who said, \u201cClean fuel is the "
+     "cornerstone of our strategy.\u201d",
+     {("stated", "CEO of American Airlines", (), "asserted")}),
     # a body's name glued by the recogniser to its officer's name after a title
     ("Secretary Blinken met today in Brussels with Executive Vice President of the "
      "European Commission Margrethe Vestager.",

@@ -441,8 +441,9 @@ def _named_since(last: Quote, pronoun, ents: DocEntities) -> bool:
     ("“…,” Young said. [a new story] … Regan said the agency can go further. “…,” he
     said": Regan, not Young)?"""
     keys = ents.resolve(pronoun, Role.SPEAKER)
-    if not keys or keys[0] == last.speaker:
-        return False
+    if not keys or keys[0] == last.speaker or not ents.is_named(keys[0]):
+        return False  # (not someone the speaker only describes: "Your child has diabetes.
+        # She said, “…”" goes on with the woman quoted)
     doc = last.segment.doc
     since = (last.segment.index, next((t.i for t in doc if t.idx >= last.end), len(doc)))
     here = ents.pos(pronoun)
