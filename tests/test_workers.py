@@ -170,27 +170,49 @@ def _alive(pid: int) -> bool:
         return False
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
-def test_ctrl_c_stops_every_process_and_writes_nothing(tmp_path: Path):
+def _corpus(tmp_path: Path) -> Path:
+    """300 documents: enough that the workers are still parsing when the build is stopped."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(300):
         (corpus / f"{i:03}.txt").write_text(f"date 2024-04-15\n\n{SENTENCE} " * 20,
                                             encoding="utf-8")
-    out = tmp_path / "graph.nt"
-    build = subprocess.Popen(
+    return corpus
+
+
+def _build(corpus: Path, out: Path, **popen) -> subprocess.Popen:
+    """``kgbuild corpus -o out -j 2`` in a process group of its own."""
+    return subprocess.Popen(
         [sys.executable, "-c", "from kg.cli import app; app()", str(corpus), "-o", str(out),
-         "-j", "2", "-q"],
-        start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+         "-j", "2", "-q"], start_new_session=True, stdout=subprocess.DEVNULL, **popen)
+
+
+def _started_workers(build: subprocess.Popen) -> list[int]:
+    """The build's worker processes, once they are loaded and parsing."""
+    deadline = time.monotonic() + 120
+    while len(_children(build.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    workers_ = _children(build.pid)
+    assert len(workers_) >= 2, "the worker processes did not start"
+    time.sleep(5)  # the workers load the model and parse
+    return workers_
+
+
+def _still_alive(pids: list[int], seconds: float) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return [pid for pid in pids if _alive(pid)]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_ctrl_c_stops_every_process_and_writes_nothing(tmp_path: Path):
+    out = tmp_path / "graph.nt"
+    build = _build(_corpus(tmp_path), out, stderr=subprocess.PIPE,
+                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
-        deadline = time.monotonic() + 120
-        while len(_children(build.pid)) < 2 and time.monotonic() < deadline:
-            time.sleep(0.2)
-        workers_ = _children(build.pid)
-        assert len(workers_) >= 2, "the worker processes did not start"
-        time.sleep(5)  # the workers load the model and parse
+        workers_ = _started_workers(build)
         os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
         _, err = build.communicate(timeout=30)
     finally:
@@ -199,38 +221,20 @@ def test_ctrl_c_stops_every_process_and_writes_nothing(tmp_path: Path):
     assert build.returncode != 0
     assert not out.exists() and not list(tmp_path.glob("*.tmp*"))
     assert b"Traceback" not in err
-    deadline = time.monotonic() + 10  # a worker inside a parse stops when it returns
-    while any(_alive(pid) for pid in workers_) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not [pid for pid in workers_ if _alive(pid)]
+    assert not _still_alive(workers_, 10)  # a worker inside a parse stops when it returns
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
 def test_a_build_killed_outright_leaves_no_worker_running(tmp_path: Path):
     """SIGKILL gives the main process no chance to stop its pool: the orphaned workers
     must notice and stop by themselves."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(300):
-        (corpus / f"{i:03}.txt").write_text(f"date 2024-04-15\n\n{SENTENCE} " * 20,
-                                            encoding="utf-8")
-    build = subprocess.Popen(
-        [sys.executable, "-c", "from kg.cli import app; app()", str(corpus), "-o",
-         str(tmp_path / "graph.nt"), "-j", "2", "-q"],
-        start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    build = _build(_corpus(tmp_path), tmp_path / "graph.nt", stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 120
-        while len(_children(build.pid)) < 2 and time.monotonic() < deadline:
-            time.sleep(0.2)
-        workers_ = _children(build.pid)
-        assert len(workers_) >= 2, "the worker processes did not start"
-        time.sleep(5)  # the workers load the model and parse
+        workers_ = _started_workers(build)
         build.kill()
         build.wait(timeout=30)
-        deadline = time.monotonic() + 15  # a second's watch, and a batch may be mid-parse
-        while any(_alive(pid) for pid in workers_) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert not [pid for pid in workers_ if _alive(pid)]
+        assert not _still_alive(workers_, 15)  # a second's watch; a batch may be mid-parse
     finally:  # the workers stay in the build's process group, orphaned or not
         with contextlib.suppress(ProcessLookupError):
             os.killpg(build.pid, signal.SIGKILL)
