@@ -744,9 +744,12 @@ def sole_subject(tokens, lex: Lexicon) -> bool:
 
 def _citing(subject, lex: Lexicon) -> bool:
     """Is ``subject`` the one cited by an "as" clause of saying ("as Ed noted", "as I
-    think Ed noted", the parser hanging "noted" from "think")?"""
+    think Ed noted", the parser hanging "noted" from "think")? Not when the clause
+    brings in that one's own quoted words ("as President Biden said, “…”"): then it is
+    whom the text goes on about."""
     verb = subject.head
-    if verb.lemma_.lower() not in lex.speech_verbs:
+    if verb.lemma_.lower() not in lex.speech_verbs or any(
+            t.text in ("“", "”", '"') for t in verb.sent if t.i > verb.i):
         return False
     return as_clause(verb) or verb.dep_ == "ccomp" and as_clause(verb.head)
 

@@ -1311,6 +1311,14 @@ def test_the_one_an_as_clause_cites_is_not_who_he_goes_on_with(nlp, text):
     assert not [e for e in events(extract(nlp, text)) if e[1] in ("Ed", "John")]
 
 
+def test_the_one_an_as_clause_quotes_is_who_he_goes_on_with(nlp):
+    result = extract(nlp, "Indeed, as President Biden said after his meeting in Geneva with "
+                          "President Putin, \u201cI want him to understand what I say.\u201d "
+                          "That is exactly what he did today. After the call, he spoke with "
+                          "the leaders of France and Germany.")
+    assert [e[1] for e in events(result) if "France" in e[2]] == ["Biden"]
+
+
 def test_the_one_seen_doing_something_does_it(nlp):
     result = extract(nlp, "How does the administration see Beijing next week hosting Iran "
                           "and Saudi Arabian officials?")
