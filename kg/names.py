@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from kg import syntax
 from kg.gazetteer import Gazetteer, fold, load_gazetteer
 from kg.lexicon import Lexicon, load_first_names
+from kg.marks import doc_quote_spans
 from kg.model import Entity, EntityType
 from kg.nlp import Segment, tokens_among
 from kg.syntax import DASHES, as_clause, transcript_q
@@ -749,7 +750,7 @@ def _citing(subject, lex: Lexicon) -> bool:
     whom the text goes on about."""
     verb = subject.head
     if verb.lemma_.lower() not in lex.speech_verbs or any(
-            t.text in ("“", "”", '"') for t in verb.sent if t.i > verb.i):
+            verb.idx < start < verb.sent.end_char for start, _ in doc_quote_spans(verb.doc)):
         return False
     return as_clause(verb) or verb.dep_ == "ccomp" and as_clause(verb.head)
 

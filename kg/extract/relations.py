@@ -526,17 +526,16 @@ def _occasion_parties(verb, preps, lex: Lexicon) -> list:
     preposition, which the parser hung from the place or the occasion of the verb's own
     adjunct, is the verb's (a building, a city or a summit meets no one; an agreement
     "with Mexico" is what the talk is on, and stays so)."""
-    found = []
+    occasions = lex.venue_words | lex.meeting_nouns
     for adjunct in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and
                     c.lower_ in OCCASION_PREPS):
-        for noun in adjunct.subtree:
-            if noun.pos_ in ("NOUN", "PROPN") and (
-                    noun.lemma_.lower() in lex.venue_words | lex.meeting_nouns or
-                    noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG")):
-                found += syntax.prep_objects(noun, preps)
+        found = [o for noun in adjunct.subtree if noun.pos_ in ("NOUN", "PROPN") and (
+                     noun.lemma_.lower() in occasions or
+                     noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG"))
+                 for o in syntax.prep_objects(noun, preps)]
         if found:
             return found
-    return found
+    return []
 
 
 def _call_for(noun) -> bool:
