@@ -31,11 +31,27 @@ def conjuncts(token) -> list:
                          c.lower_.rstrip(".") in NAME_SUFFIXES)]
         out.extend(c for h in heads for c in h.children if c.dep_ == "conj" and c not in out
                    and not _place_qualifier(c) and (owner or not _possessor(c)))
+    out.extend(_stray_conjunct(out[-1]))
     if len(out) > 1 and token.pos_ == "PROPN" and _shares_modifier(token, out[-1]):
         return out[1:]
+    if len(out) > 1 and _counted_plural(token, out[-1]):
+        return out[-1:]
     if len(out) > 2 and _named_after(token, out[1:]):
         return out[1:]
     return _items(out)
+
+
+def _stray_conjunct(last) -> list:
+    """A noun the parser coordinated with the verb, right after the verb's
+    prepositional object and "and" ("met with women and allied mayors", "mayors" made a
+    second verb of "met"): a noun is no verb; it goes on the object's list."""
+    prep = last.head
+    if last.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in VERBS:
+        return []
+    verb, end = prep.head, last.right_edge.i
+    cc = next((c for c in verb.children if c.dep_ == "cc" and c.i == end + 1), None)
+    return [c for c in verb.children if cc is not None and c.dep_ == "conj" and
+            c.i > cc.i and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == cc.i + 1]
 
 
 def _named_after(noun, names: list) -> bool:
@@ -89,6 +105,15 @@ def _possessor(conj) -> bool:
     Hamas' attack on Israel"): it is not coordinated with the noun before it."""
     doc = conj.doc
     return conj.i + 1 < len(doc) and doc[conj.i + 1].text in ("’", "'", "’s", "'s")
+
+
+def _counted_plural(first, last) -> bool:
+    """A singular noun counted by a number above one ("75 veteran, military family and
+    survivor organizations"): the number counts the plural noun the list ends with, and
+    the words before it describe that noun; they are not things of their own."""
+    return first.tag_ == "NN" and last.tag_ == "NNS" and last.i > first.i and any(
+        c.dep_ == "nummod" and c.like_num and c.lower_ not in ("1", "one")
+        for c in first.children)
 
 
 def _shares_modifier(name, last) -> bool:
@@ -193,6 +218,20 @@ def _stranded_subject(verb):
         before.head.pos_ in NOUNS and before.head.i < before.i else None
 
 
+def _orphaned_subject(verb):
+    """A subject the parser hung on no verb, between a coordinated finite verb and the
+    verb it was coordinated with ("conveyed that the United States, as you noted, has been
+    engaging with our Allies", "that" taken for an object holding "States"): the finite
+    verb after it is its verb, not a second verb of the first subject."""
+    if verb.dep_ != "conj" or not (verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+            for c in verb.children)):
+        return None
+    return next((t for t in reversed(verb.doc[verb.head.i + 1:verb.i])
+                 if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ not in VERBS
+                 and t.head.i < t.i), None)
+
+
 def _parallel_clause(verb):
     """The verb a coordinated verb is really paired with, when the parser hung it higher:
     the nearest verb before it with the same modal ("a commitment that the Taliban would
@@ -231,7 +270,7 @@ def subject(verb):
             return child
         if token.dep_ == "relcl":
             return token.head
-        stranded = _stranded_subject(token)
+        stranded = _stranded_subject(token) or _orphaned_subject(token)
         if stranded is not None:
             return stranded
         parallel = _parallel_clause(token)

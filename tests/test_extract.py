@@ -1922,6 +1922,39 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # to stop by to do something is a visit paid, not a stop put to it
     ("During the meeting, President Biden stopped by to thank members of his Cabinet "
      "for their work.", {("spoke_with", "Biden", ("Cabinet",), "asserted")}),
+    # a number above one counts the plural noun a list ends with; the singular nouns
+    # before it describe that noun
+    ("Vice President Harris hosted a call with 75 veteran, military family, caregiver and "
+     "survivor groups.", {("spoke_with", "Harris", ("caregiver and survivor groups",),
+                           "asserted")}),
+    # to prepare for an event is to make ready for what lies ahead
+    ("The President is preparing for his meeting with President Xi.",
+     {("spoke_with", "President", ("Xi",), "future")}),
+    ("Preparations for the President\u2019s call with President Putin are under way.",
+     {("spoke_with", "President", ("Putin",), "future")}),
+    # a subject the parser hung on "that" is the subject of the finite verb after it
+    ("Secretary Blinken met with President Erdogan. He noted \u2014 in his remarks, he "
+     "detailed his concerns and conveyed that the United States, as you noted, Zeke, has "
+     "been engaging intensely on this issue with Japan.",
+     {("spoke_with", "Blinken", ("Erdogan",), "asserted"),
+      ("spoke_with", "United States", ("Japan",), "asserted")}),
+    # a noun the parser coordinated with the verb goes on the list of its object
+    ("Jennifer Klein, the director of the Gender Policy Council, and Julie Chavez "
+     "Rodriguez, Senior Advisor to the President, met with women and allied mayors on "
+     "Monday.", {("spoke_with", "Jennifer Klein", ("allied mayors",), "asserted"),
+                 ("spoke_with", "Julie Chavez Rodriguez", ("allied mayors",), "asserted")}),
+    # "would" under a verb of saying in the present puts a case: no "will" seen from the
+    # past, no habit of the past
+    ("They are saying that the government would tell her, \u201cYou have no "
+     "choice.\u201d", {("stated", "government", (), "hypothetical")}),
+    ("President Biden says he would meet with Putin.",
+     {("spoke_with", "Biden", ("Putin",), "hypothetical")}),
+    ("President Biden said he would meet with Putin.",
+     {("spoke_with", "Biden", ("Putin",), "future")}),
+    # "Assistant to the President" is a title, and the name after it its holder's
+    ("Assistant to the President for Homeland Security Dr. Liz Sherwood-Randall met with "
+     "Governor Ron DeSantis on Tuesday.",
+     {("spoke_with", "Liz Sherwood-Randall", ("Ron DeSantis",), "asserted")}),
 ])
 def test_readings_of_briefing_sentences(nlp, text, expected):
     assert {e[:4] for e in events(extract(nlp, text))} == expected

@@ -83,7 +83,8 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
             if word in lex.future_modals and any(
                     c.dep_ == "advmod" and c.lower_ in CHARACTERISTIC for c in verb.children):
                 continue  # "my father will always say to me, …": a habit, not a time ahead
-            backshifted = word in would and _reported(verb, lex)
+            backshifted = word in would and _reported(verb, lex) and \
+                not _told_in_present(verb)  # ("he says he would meet Putin if …")
             if word in lex.future_modals or child.lemma_.lower() in lex.future_modals or \
                     backshifted:
                 future = True
@@ -277,8 +278,20 @@ def _habitual_saying(verb, lex: Lexicon) -> bool:
         if governing is not None and _present_tense(governing):
             return False  # "there's a proposal that would ask Putin to …": told in the
             # present, "would" puts a case, not a habit of the past
+    if _told_in_present(verb):
+        return False  # "they're saying that the government would tell her, “…”": a case
     subject = syntax.subject(verb)
     return subject is not None and subject.lower_ not in ("i", "we", "you")
+
+
+def _told_in_present(verb) -> bool:
+    """Is this clause the complement of a verb in the present ("they're saying that the
+    government would tell her …", "he says he would meet …")? Its "would" is no "will"
+    seen from the past, nor a habit: it puts a case."""
+    while verb.dep_ == "conj" and verb.head.pos_ in syntax.VERBS:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.pos_ in syntax.VERBS and \
+        _present_tense(verb.head)
 
 
 def _participle_of(verb) -> bool:
@@ -756,9 +769,12 @@ def _purpose(verb) -> bool:
 
 
 def _ahead_of(noun, lex: Lexicon) -> bool:
-    """ "ahead of / in advance of the meeting", "previewing President Biden's call": an
-    event still to come."""
+    """ "ahead of / in advance of the meeting", "previewing President Biden's call",
+    "preparing for his meeting with Xi": an event still to come."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.preview_verbs:
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
+            noun.head.head.lemma_.lower() in lex.preview_verbs:
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
         noun.head.head.lower_ in AHEAD
