@@ -784,7 +784,8 @@ def _turns(segments: list[Segment], lex: Lexicon) -> dict[int, tuple[str, int]]:
 
 def _genders(result: DocEntities, lex: Lexicon) -> None:
     """The gender of persons where their names tell it: a first name nearly always given
-    to one gender, or an honorific ("Mrs.", "King")."""
+    to one gender, or an honorific ("Mrs.", "King"). A name of one word is a surname
+    ("Harris", "Austin", "Warren"), whatever first names it looks like."""
     names = load_first_names()
     for key, entity in result.entities.items():
         if entity.type != EntityType.PERSON:
@@ -795,8 +796,8 @@ def _genders(result: DocEntities, lex: Lexicon) -> None:
                 result.genders[key] = "f"
             elif any(w in lex.male_titles for w in words):
                 result.genders[key] = "m"
-            elif words and entity.label.split()[0] in names:
-                result.genders.setdefault(key, names[entity.label.split()[0]])
+            elif len(words) > 1 and label.split()[0] in names:
+                result.genders.setdefault(key, names[label.split()[0]])
 
 
 def _bare_titles(segments: list[Segment], lex: Lexicon) -> dict[str, Pos]:

@@ -1951,6 +1951,26 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      {("spoke_with", "Biden", ("Putin",), "hypothetical")}),
     ("President Biden said he would meet with Putin.",
      {("spoke_with", "Biden", ("Putin",), "future")}),
+    # a surname alone tells no gender, though it is a first name too ("Harris")
+    ("Vice President Harris traveled to France to meet with President Macron; she also "
+     "engaged with other European leaders, including German Chancellor Merkel.",
+     {("spoke_with", "Harris", ("Macron",), "asserted"),
+      ("spoke_with", "Harris", ("Merkel", "other European leaders"), "asserted")}),
+    # the aim of a doing told in the present is not reached yet
+    ("President Biden is traveling to Poland to meet with President Duda.",
+     {("spoke_with", "Biden", ("Duda",), "future")}),
+    ("President Biden traveled to Poland to meet with President Duda.",
+     {("spoke_with", "Biden", ("Duda",), "asserted")}),
+    # a document welcomed is no guest
+    ("The Biden Administration continues to work closely with the European Union. "
+     "Secretary Blinken spoke with European Council President Michel. The Administration "
+     "welcomed the\u00a0December 2021 European Council Conclusions\u00a0that expressed "
+     "the EU readiness.", {("spoke_with", "Blinken", ("Michel",), "asserted")}),
+    # a time set by a command is a case put, for each clause under its "when"
+    ("But just remember, when one of you becomes President of the United States and your "
+     "staff tells you, \u201cJoe Biden is out in the waiting room to see you\u201d \u2014 "
+     "(laughter) \u2014 promise me you will not say, \u201cJoe who?\u201d",
+     {("stated", "staff", (), "hypothetical")}),
     # "Assistant to the President" is a title, and the name after it its holder's
     ("Assistant to the President for Homeland Security Dr. Liz Sherwood-Randall met with "
      "Governor Ron DeSantis on Tuesday.",

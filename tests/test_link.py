@@ -264,6 +264,23 @@ def test_title_and_surname_link_to_the_one_such_person_in_context(kb):
     assert bare.wikidata is None  # no title: a surname alone is not looked up
 
 
+def test_a_title_of_another_office_than_the_one_held_then_is_not_that_person(tmp_path):
+    """ "Deputy Secretary Brandt" is not Representative Brandt while he is one; a title
+    of his office, or one that names no office ("Mr."), may be him."""
+    brandt = KBEntity("Q2005", "Carl Brandt", PERSON, (), "politician", "Q1001", 0.4,
+                      (Office("representative", "Q1001", dt.date(2020, 1, 1),
+                              dt.date(2024, 1, 1)),))
+    write_kb([RUR, brandt], tmp_path / "b.kb", ["test"])
+    kb = KB(tmp_path / "b.kb")
+    day = dt.date(2022, 3, 1)
+    other = ent("Brandt", PERSON, "Deputy Secretary Brandt")
+    own = ent("Brandt", PERSON, "Congressman Brandt")
+    plain = ent("Brandt", PERSON, "Mr. Brandt")
+    for person in (other, own, plain):
+        Linker([kb]).link(doc(person, ent("Ruritania", LOCATION), date=day))
+    assert (other.wikidata, own.wikidata, plain.wikidata) == (None, "Q2005", "Q2005")
+
+
 def test_the_users_kb_wins(kb, tmp_path):
     mine = tmp_path / "mine.kb"
     write_kb([KBEntity("Q9001", "Ruritania", LOCATION, (), "fiction", None, 1.0)], mine)

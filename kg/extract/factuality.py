@@ -727,14 +727,39 @@ def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
     return to Washington to host Zelenskyy", "will be in Amman tomorrow talking to his
     counterparts": a time clause, a purpose or a participle whose main clause lies ahead
     tells of what lies ahead too."""
-    timed = any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children)
+    timed = _time_clause(verb)
     purpose = syntax.infinitive(verb)
     participle = verb.tag_ == "VBG" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in verb.children)
     if not (timed or purpose or participle):
         return None
+    if timed and _commanded(verb.head):
+        return Factuality.HYPOTHETICAL  # "remember, when one of you becomes President and
+        # your staff tells you, “…”, promise me …": a time set by a command is a case put
     main = _clause_factuality(verb.head, lex) if verb.head.pos_ in ("VERB", "AUX") else None
     return main if main in (Factuality.FUTURE, Factuality.HYPOTHETICAL) else None
+
+
+def _time_clause(verb) -> bool:
+    """A clause that "when", "once", "after" … opens (as a subordinator or, for "when",
+    as the adverb the parser may make it)."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS
+               for c in verb.children)
+
+
+def _commanded(verb) -> bool:
+    """A command, or a bare verb without a subject that hangs from one ("just remember,
+    …, promise me"): what it asks is not yet done."""
+    for _ in range(4):
+        if _imperative(verb):
+            return True
+        if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VB" or \
+                verb.head.pos_ != "VERB" or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
+                for c in verb.children):
+            return False
+        verb = verb.head
+    return False
 
 
 def _founded(token, child, lex: Lexicon) -> bool:
@@ -760,6 +785,16 @@ def _open_infinitive(verb) -> bool:
     with …", "the time for Biden to engage")."""
     return (verb.dep_ == "advcl" and _purpose(verb)) or (
         verb.dep_ in ("advcl", "relcl") and _for_to(verb))
+
+
+def _aim_of_present(verb, lex: Lexicon) -> bool:
+    """An infinitive of purpose of a doing told in the present ("is making his first trip
+    to New York to have his first meeting with …", "travels to Warsaw to meet …"): the
+    aim is not reached yet. (Of a doing in the past, "traveled to Paris to meet Macron",
+    it goes as its head.)"""
+    head = verb.head
+    return verb.dep_ == "advcl" and _purpose(verb) and head.pos_ == "VERB" and \
+        _present_tense(head) and head.lemma_.lower() not in lex.speech_verbs
 
 
 def _purpose(verb) -> bool:
@@ -859,9 +894,11 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         if child is not None and token.lower_ in AGREEMENT_TAGS and \
                 token == _agreement_tag(token.sent):
             break  # "Russia invaded Ukraine, right?" (the tag made the head): agreement only
-        if child is not None and child.dep_ == "conj" and syntax.own_subjects(child):
+        if child is not None and child.dep_ == "conj" and syntax.own_subjects(child) and \
+                not (token.dep_ == "advcl" and _time_clause(token)):
             break  # "… has never been stronger, and officials held discussions": a clause
-            # of its own
+            # of its own (but "when one of you becomes President and your staff tells you
+            # …": the second clause is under the "when" too)
         if token.pos_ in ("VERB", "AUX") and child is not None and \
                 token.lemma_.lower() in FACTIVE and child.dep_ == "ccomp" and \
                 child.tag_ not in ("VB", "VBG"):
@@ -918,7 +955,10 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and found is None:
             found = timed(_temporal_clause(token, lex))
         if token.pos_ in ("VERB", "AUX") and _open_infinitive(token):
-            pass  # the infinitive follows its head's reading: climb on
+            if found is None and _aim_of_present(token, lex):
+                found = timed(Factuality.FUTURE)  # "a new president who's making his
+                # first trip to New York to have his first meeting with President Biden"
+            # the infinitive follows its head's reading: climb on
         elif token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and _participle_of(token):
             pass  # "wanted to make sure that he spent time engaging with members", "will
             # travel to Warsaw, meeting with President Duda": as its head's event goes

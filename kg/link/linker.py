@@ -79,6 +79,40 @@ def _titled(name: str, entity: Entity) -> bool:
         gazetteer.demonym(words[0]) is not None or gazetteer.lookup(words[0]) is not None
 
 
+#: words of address before a name that name no office ("Mr. Sherman", "Dr. Biden")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "miss"})
+#: the words a title may give each office the knowledge base records
+OFFICE_WORDS = {"representative": {"representative", "rep", "congressman", "congresswoman",
+                                   "congressmember", "member"},
+                "senator": {"senator", "sen"},
+                "president": {"president"},
+                "vice president": {"president"}}
+
+
+def _other_office(candidate: KBEntity, entity: Entity, date: dt.date | None) -> bool:
+    """Does every title the text gives the person name an office other than the one the
+    candidate held on the document's date ("Deputy Secretary Sherman" is not Brad
+    Sherman, a representative then)? A candidate whose office of that day the knowledge
+    base does not know, or a name with no title of office, is no conflict."""
+    if date is None or entity.type != EntityType.PERSON:
+        return False
+    held = [o.role for o in candidate.offices if o.held_on(date)]
+    if not held or any(r not in OFFICE_WORDS for r in held):
+        return False
+    allowed = set().union(*(OFFICE_WORDS[r] for r in held))
+    heads = load_lexicon().title_heads
+    titles = []
+    for name in (entity.label, *entity.alt_labels):
+        if not _titled(name, entity):
+            continue
+        words = [w.lower() for w in name.split()[:-1]]
+        head = next((w.rstrip(".") for w in reversed(words)
+                     if w in heads or w + "." in heads), None)
+        if head is not None and head not in HONORIFICS:
+            titles.append(head)
+    return bool(titles) and not any(t in allowed for t in titles)
+
+
 def _title_countries(entity: Entity) -> set[str]:
     """The countries a person's titles name: "Israeli" in "Israeli Prime Minister
     Benjamin Netanyahu", "Japan" in "Prime Minister of Japan Fumio Kishida"."""
@@ -157,7 +191,8 @@ class Linker:
         titled = _title_countries(entity) if entity.type == EntityType.PERSON else set()
         context = countries | titled
         candidates = [c for c in self.candidates(entity, context)
-                      if not (titled and c.country and c.country not in titled)]
+                      if not (titled and c.country and c.country not in titled)
+                      and not _other_office(c, entity, date)]
         names = {name_key(n) for n in _names(entity)}
         scored = sorted(((self.score(c, names, context, date), c.qid, c)
                          for c in candidates), key=lambda s: (-s[0], s[1]))
