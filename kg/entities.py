@@ -63,6 +63,8 @@ class DocEntities:
     #: pronouns and titles resolved in reading order ("he", "the president") -> entity
     references: dict[Pos, str] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "m" or "f"
+    #: persons whose gender only a pronoun resolved to them told (a guess, not a name's)
+    guessed_genders: set[str] = field(default_factory=set)
     sentence_starts: list[Pos] = field(default_factory=list)  # every sentence, in order
     segments: dict[int, int] = field(default_factory=dict)  # id(spaCy Doc) -> segment index
     first_person: dict[Pos, str] = field(default_factory=dict)  # "I" in a quote -> speaker
@@ -389,7 +391,12 @@ class DocEntities:
                 continue  # "Merkel brought him along": an object is not its clause's subject
             if outside and mention.in_quote:
                 continue  # a name inside someone's quote is not who "he" is outside it
-            if self.genders.get(mention.key, gender) != gender or mention.vocative:
+            if self.genders.get(mention.key, gender) != gender and not (
+                    mention.key in self.guessed_genders and mention.is_subject
+                    and mention.pos >= same_sentence):
+                continue  # (a gender that only an earlier pronoun gave does not turn away
+                # the subject of the pronoun's own sentence: "Speaker McCarthy says he …")
+            if mention.vocative:
                 continue  # "Thanks, Jen.": whom one speaks to is not who "he" is
             if mention.is_subject:
                 if mention.main or mention.pos >= same_sentence:
@@ -835,7 +842,9 @@ def _references(result: DocEntities, segments: list[Segment], lex: Lexicon) -> N
                 key = result._pronoun(token)
                 gender = pronoun_gender(token)
                 if key:
-                    result.genders.setdefault(key, gender)
+                    if key not in result.genders:
+                        result.genders[key] = gender
+                        result.guessed_genders.add(key)
                 elif sole_subject([token], lex):
                     result.unresolved[pos] = gender  # (a subject of any clause: "I did
                     # say that he will reach out to Sunak, he will …": not Sunak)

@@ -1971,6 +1971,24 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      "staff tells you, \u201cJoe Biden is out in the waiting room to see you\u201d \u2014 "
      "(laughter) \u2014 promise me you will not say, \u201cJoe who?\u201d",
      {("stated", "staff", (), "hypothetical")}),
+    # a gender only an earlier pronoun gave does not turn away the subject of the
+    # pronoun's own sentence
+    ("On Senator Klobuchar\u2019s remarks about meeting with Speaker Holm, she said he "
+     "should negotiate. Speaker Holm says he wants to meet with President Biden.",
+     {("spoke_with", "Holm", ("Biden",), "hypothetical")}),
+    # the one asked to do something comes before the infinitive
+    ("Yesterday, President Biden called to congratulate NASA astronauts Reid Wiseman, "
+     "Victor Glover, and Christina Hammock Koch, as well as Canadian Space Agency astronaut "
+     "Jeremy Hansen, who will venture around the Moon on the Artemis II mission in 2024.",
+     {("spoke_with", "Biden", ("Christina Hammock Koch", "Reid Wiseman", "Victor Glover"),
+       "asserted"), ("spoke_with", "Biden", ("Jeremy Hansen",), "asserted")}),
+    # a country hosting service members has them stationed: no meeting
+    ("Singapore provides access for U.S. military units deployed to the region, hosting "
+     "nearly 1,000 service members, civilians, and dependents.", set()),
+    # an authority to act is a capability, not an act
+    ("For the first time, Medicare will have the authority to negotiate the cost of "
+     "prescription drugs directly with major drug manufacturers.",
+     {("spoke_with", "Medicare", ("major drug manufacturers",), "hypothetical")}),
     # "Assistant to the President" is a title, and the name after it its holder's
     ("Assistant to the President for Homeland Security Dr. Liz Sherwood-Randall met with "
      "Governor Ron DeSantis on Tuesday.",

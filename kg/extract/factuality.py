@@ -941,9 +941,11 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
                     token.lemma_.lower() in lex.speech_verbs:
                 # (a verb coordinated with one of saying is not what it says: "intend to
                 # maintain lines … and engage with partners")
-                if child.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative")
+                if child.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") and c.i < child.i
                                                  for c in token.children):
                     found = found or Factuality.HYPOTHETICAL  # "told Blinken to meet": asked
+                    # (the one asked comes before the infinitive: not "called to
+                    # congratulate X, … as well as Y", Y hung from "called")
                 if child.dep_ != "xcomp" or token.lemma_.lower() not in lex.aspectual_verbs:
                     break  # (not "continues to engage", where "continue" says nothing)
         elif token.pos_ in ("NOUN", "PROPN", "ADJ"):

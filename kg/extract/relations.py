@@ -961,7 +961,9 @@ def _is_source(ents: DocEntities, key: str, lex: Lexicon) -> bool:
 def _is_audience(ents: DocEntities, key: str, lex: Lexicon) -> bool:
     """ "the American people", "reporters": addressed, not talked with."""
     entity = ents.entities[key]
-    return entity.type == EntityType.GROUP and entity.label.lower().split()[-1] in lex.audiences
+    words = entity.label.lower().split()
+    return entity.type == EntityType.GROUP and (
+        words[-1] in lex.audiences or " ".join(words[-2:]) in lex.audiences)
 
 
 def _is_media(ents: DocEntities, key: str, lex: Lexicon) -> bool:
