@@ -226,13 +226,33 @@ class DocEntities:
         last = _phrase_end(token)
         person = self.entity_at(last)
         if person is None or self.entities[person].type != EntityType.PERSON:
-            return None
+            return self._glued_holder(last, key)
         first = last
         while first.i > token.i and self.entity_at(first.nbor(-1)) == person:
             first = first.nbor(-1)
         before = first.nbor(-1) if first.i > token.i else None
         titled = before is not None and before.lower_ in self.lexicon.title_words
         return person if titled else None
+
+    def _glued_holder(self, last, key: str | None) -> str | None:
+        """The person whose title follows an organisation's name at once, when the parser
+        cut the phrase short and hung the rest on it as conjuncts ("…, Centers for Disease
+        Control and Prevention Director Dr. Rochelle Walensky, and …": "Centers" heads a
+        phrase that ends at "Control"): the words run on, without a comma, through the
+        organisation's name and a title to the person's name."""
+        if key is None:
+            return None
+        lex, doc = self.lexicon, last.doc
+        titled = False
+        for word in doc[last.i + 1:min(len(doc), last.i + 8)]:
+            found = self.entity_at(word)
+            if found is not None and found != key:
+                person = self.entities[found].type == EntityType.PERSON
+                return found if person and titled else None
+            if word.is_punct or not (found == key or word.text[:1].isupper()):
+                return None
+            titled = titled or word.lower_ in lex.title_words
+        return None
 
     def _titled_after(self, token, key: str | None) -> str | None:
         """The person a country's name is set before, with its acronym in brackets and a

@@ -200,6 +200,8 @@ def _vocative(span, lex: Lexicon | None = None) -> bool:
         # a clause, a name between commas before the next clause's subject is the one
         # spoken to (not "And Biden, he said …", "You know, my mom, she …": the subject
         # set out before its pronoun)
+    if _after_opening_phrase(span):
+        return True
     if root.dep_ in ("intj", "npadvmod", "dep") and root.head.dep_ == "ROOT":
         doc = span.doc
         before = doc[span.start - 1] if span.start > 0 else None
@@ -207,6 +209,33 @@ def _vocative(span, lex: Lexicon | None = None) -> bool:
         return (before is not None and before.text == ",") or (
             after is not None and after.text == ",")
     return False
+
+
+def _after_opening_phrase(span) -> bool:
+    """One name set off by commas after an opening phrase without a verb, before a noun
+    phrase that runs on to the verb with no comma to close it ("On the call, Kate, the
+    readout that the White House put out says, “…”", whether the parser made the phrase
+    the subject or an apposition of the name): the one addressed. (An apposition is
+    closed by a comma before its verb: "In Kyiv, Zelenskyy, the president, said …".)"""
+    doc = span.doc
+    sent = span.root.sent
+    if len(span) != 1 or span.start - 1 <= sent.start or span.end + 1 >= sent.end or \
+            doc[span.start - 1].text != "," or doc[span.end].text != ",":
+        return False
+    opening = [t for t in doc[sent.start:span.start - 1] if not transcript_q(t)]
+    if not opening or any(t.pos_ in syntax.VERBS for t in opening):
+        return False
+    phrase = next((t for t in doc[span.end + 1:sent.end] if t.left_edge.i == span.end + 1
+                   and t.pos_ in ("NOUN", "PROPN") and (
+                       t.dep_ in SUBJECTS or (t.dep_ == "appos" and t.head == span.root))),
+                  None)
+    if phrase is None:
+        return False
+    verb = phrase.head if phrase.dep_ in SUBJECTS else span.root.head
+    if span.root.dep_ not in SUBJECTS and phrase.dep_ == "appos":
+        return False
+    return verb.pos_ in syntax.VERBS and verb.i > phrase.i and \
+        not any(t.text == "," for t in doc[phrase.right_edge.i + 1:verb.i])
 
 
 def _opens_address(span, lex: Lexicon | None) -> bool:

@@ -1989,6 +1989,28 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     ("For the first time, Medicare will have the authority to negotiate the cost of "
      "prescription drugs directly with major drug manufacturers.",
      {("spoke_with", "Medicare", ("major drug manufacturers",), "hypothetical")}),
+    # an organisation's name run on into its officer's title and name is the officer
+    ("Yesterday, White House COVID-19 Response Coordinator Dr. Ashish Jha, Health and Human "
+     "Services Secretary Xavier Becerra, Centers for Disease Control and Prevention Director "
+     "Dr. Rochelle Walensky, and U.S. Surgeon General Dr. Vivek Murthy met with health "
+     "system and hospital leaders.",
+     {("convened", "Ashish Jha", ("hospital leaders",), "asserted"),
+      ("convened", "Xavier Becerra", ("hospital leaders",), "asserted"),
+      ("convened", "Rochelle Walensky", ("hospital leaders",), "asserted")}),
+    # what a participle describes its noun as doing, the noun does
+    ("The President condemned Russia\u2019s missiles targeting Ukrainian cities.",
+     {("attacked", "Russia", ("Ukraine",), "asserted")}),
+    # what is to stop is going on
+    ("We hope that President Xi will press President Putin to cease bombing Ukrainian "
+     "cities, hospitals, and schools.", {("attacked", "Putin", ("Ukraine",), "asserted"),
+                                         ("spoke_with", "Xi", ("Putin",), "future")}),
+    ("We urged Russia to stop Hamas from attacking Israel.",
+     {("attacked", "Hamas", ("Israel",), "hypothetical")}),
+    # a name between commas after an opening phrase, before a subject that no comma
+    # closes, is the one addressed
+    ("Q    On the call, Kate, the readout that the White House put out says, \u201cThe "
+     "leaders discussed how the United States is working around the clock to fulfill the "
+     "main security assistance requests by Ukraine.\u201d", set()),
     # "Assistant to the President" is a title, and the name after it its holder's
     ("Assistant to the President for Homeland Security Dr. Liz Sherwood-Randall met with "
      "Governor Ron DeSantis on Tuesday.",

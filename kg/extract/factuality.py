@@ -501,6 +501,8 @@ def _definite(noun) -> bool:
                for c in noun.children)
 
 
+#: verbs of stopping: "cease bombing", "stop attacking" take the doing for going on
+CESSATION = frozenset({"cease", "stop", "quit", "halt", "end"})
 #: participles that put their object as a premise ("considering the attacks")
 PREMISES = {"considering", "given"}
 #: subordinators of a cause or a ground ("since he met with …", "because they talked")
@@ -899,6 +901,11 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             break  # "… has never been stronger, and officials held discussions": a clause
             # of its own (but "when one of you becomes President and your staff tells you
             # …": the second clause is under the "when" too)
+        if token.pos_ == "VERB" and child is not None and child.tag_ == "VBG" and \
+                child.dep_ in ("xcomp", "dobj", "ccomp") and \
+                token.lemma_.lower() in CESSATION:
+            return found or Factuality.ASSERTED  # "press Putin to cease bombing Ukrainian
+            # cities": what is to stop is going on, whatever is said of the stopping
         if token.pos_ in ("VERB", "AUX") and child is not None and \
                 token.lemma_.lower() in FACTIVE and child.dep_ == "ccomp" and \
                 child.tag_ not in ("VB", "VBG"):

@@ -245,6 +245,9 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
             object_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
         else:
             agent_token = syntax.subject(verb)
+            if trigger.relation == Relation.ATTACKED and _described_doer(verb):
+                agent_token = verb.head  # "drones launched from Yemen targeting civilian
+                # sites": the drones target, not whoever the sentence is about
             parties = syntax.prep_objects(verb, trigger.preps) or \
                 syntax.surface_prep_objects(verb, trigger.preps) or \
                 _occasion_parties(verb, trigger.preps, lex)
@@ -265,6 +268,13 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
             yield from _reciprocal(trigger.relation, verb, agent_token, ents, 0.85)
             continue
         yield from _events(trigger.relation, verb, agent_token, object_tokens, ents, lex, 0.9)
+
+
+def _described_doer(verb) -> bool:
+    """A participle that describes the noun before it by what that noun does ("missiles
+    targeting civilian sites", "tanks assaulting Kyiv"): the noun is the doer."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
+        and verb.head.i < verb.i
 
 
 def _accompanied(subject, objects: list, lex: Lexicon) -> bool:
