@@ -489,6 +489,14 @@ class DocEntities:
                 {w for t in self.titles[k] for w in t.split()} | self.qualified.get(k, set()))]
             if not candidates:
                 return None
+        past = modifiers & PAST_HOLDERS
+        if past:
+            # "the former President just released a statement": a holder before the one
+            # named "President Biden" (unless someone was named "former President …")
+            candidates = [k for k in candidates
+                          if past & {w for t in self.titles[k] for w in t.split()}]
+            if not candidates:
+                return None
         first_bare = self.bare_titles.get(core)
         if not modifiers and first_bare is not None and all(
                 first_bare < min(m.pos for m in self.mentions if m.key == k)
@@ -502,12 +510,13 @@ class DocEntities:
             """Matching modifiers first ("the Israeli prime minister"); for a bare "the
             president", someone whose title was given without a country ("President
             Biden", not "President Zelenskyy of Ukraine"); then the most named; then the
-            last named."""
+            first named, the document's own holder ("President Biden will do that at the
+            meeting with President Putin. … how has the President prepped for this?")."""
             title_words = {w for t in self.titles[key] for w in t.split()}
             named = [m.pos for m in self.mentions if m.key == key]
-            last = max((p for p in named if p < here), default=(-1, -1))
-            home = not modifiers and key not in self.qualified
-            return (len(modifiers & title_words), home, len(named), last)
+            first = min(named, default=here)
+            return (len(modifiers & title_words), not modifiers and key not in self.qualified,
+                    len(named), (-first[0], -first[1]))
 
         return max(candidates, key=score)
 
@@ -561,7 +570,8 @@ class DocEntities:
         if of and (self.gazetteer.lookup(of[1]) or any(  # "the President of Mexico" is
                 m.type == EntityType.LOCATION and fold(m.name) == of[1] for m in self.mentions)):
             label = f"{label} of {token.doc[token.i + 2].text}"  # not the President
-        elif body is not None and self.entities[body].type != EntityType.LOCATION:
+        elif body is not None:  # "the President of the Republic of Korea", "the
+            # president of the Texas AFL-CIO": not a bare "President"
             label = f"{label} of {self.entities[body].label}"
         return self._add_unnamed(label, EntityType.PERSON, anonymous=True)
 
@@ -613,6 +623,9 @@ def _says_by_habit(clause, lex: Lexicon) -> bool:
         clause.lemma_.lower() in lex.speech_verbs and \
         not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
+
+#: words that make a title a past holder's ("the former President", "the late Senator")
+PAST_HOLDERS = frozenset({"former", "late", "ex", "then"})
 
 #: participles that give the name of what they follow ("a president named Lincoln")
 NAMING_PARTICIPLES = frozenset({"name", "call"})

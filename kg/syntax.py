@@ -206,6 +206,19 @@ def transcript_q(token) -> bool:
     return token.text == "Q"
 
 
+def speaker_label(token) -> bool:
+    """A transcript's speaker label that the parser read into the sentence after it
+    ("MR. KIRBY: Their visit will be about … talking to President López Obrador", "KIRBY"
+    made the subject of "be"): capitals before a colon at the start of the sentence."""
+    doc = token.doc
+    start = token.left_edge.i
+    end = max((t.i for t in token.subtree if not t.is_punct or t.text == "."),
+              default=token.i) + 1
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return start == token.sent.start and end < len(doc) and doc[end].text == ":" and \
+        bool(words) and all(t.text.isupper() for t in words)
+
+
 def _stranded_subject(verb):
     """The noun right before a coordinated finite verb that has no subject, when the
     parser hung that noun on an object as its conjunct ("recognized that they could pose
@@ -335,7 +348,7 @@ def own_subjects(verb) -> list:
     between them, the name is the subject. Two in one run of words with no comma or
     conjunction between them are one name the parser split ("said PCAST Co-Chair Dr.
     Eric Lander", "Co" and "Lander" both made subjects): its head is its last word."""
-    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not speaker_label(c)]
     if found and verb.dep_ == "conj" and infinitive(verb) and not infinitive(verb.head) \
             and not any(c.lower_ == "for" for c in verb.doc[found[0].left_edge.i - 1:found[0].i]):
         # "will travel to Kosice, Slovakia to meet with refugees": a "to" infinitive takes

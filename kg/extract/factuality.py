@@ -501,6 +501,21 @@ def _definite(noun) -> bool:
                for c in noun.children)
 
 
+#: verbs of keeping something from happening ("prevented her from speaking")
+PREVENTION = frozenset({"prevent", "keep", "stop", "bar", "block", "ban", "prohibit"})
+
+
+def _done_in_past(verb) -> bool:
+    """A verb told as done in the past: a simple past ("prevented"), or a past passive
+    ("was prevented"), with no modal and no negation."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.dep_ == "neg" for c in verb.children) or any(a.tag_ == "MD" for a in aux):
+        return False
+    if verb.tag_ == "VBD":
+        return not aux
+    return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in aux)
+
+
 #: verbs of stopping: "cease bombing", "stop attacking" take the doing for going on
 CESSATION = frozenset({"cease", "stop", "quit", "halt", "end"})
 #: participles that put their object as a premise ("considering the attacks")
@@ -901,6 +916,11 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
             break  # "… has never been stronger, and officials held discussions": a clause
             # of its own (but "when one of you becomes President and your staff tells you
             # …": the second clause is under the "when" too)
+        if token.pos_ == "VERB" and child is not None and child.lower_ == "from" and \
+                token.lemma_.lower() in PREVENTION and _done_in_past(token):
+            return Factuality.NEGATED  # "the error that prevented Griner from speaking
+            # by phone with her wife": kept from happening (not "to prevent Russia from
+            # invading", "will keep them from meeting": an aim, a case)
         if token.pos_ == "VERB" and child is not None and child.tag_ == "VBG" and \
                 child.dep_ in ("xcomp", "dobj", "ccomp") and \
                 token.lemma_.lower() in CESSATION:

@@ -506,7 +506,7 @@ def _continue_speaker(quote: Quote, quotes: list[Quote], last_by_segment: dict) 
     """A quote with no attribution continues the previous speaker of its paragraph, or,
     when it opens its own paragraph, the speaker of a quote that the paragraph before left
     open (news marks a quote that runs on by not closing it)."""
-    if not _stands_alone(quote):
+    if not _stands_alone(quote) or _reply(quote):
         return
     index = quote.segment.index
     previous = last_by_segment.get(index)
@@ -518,6 +518,20 @@ def _continue_speaker(quote: Quote, quotes: list[Quote], last_by_segment: dict) 
         quote.speaker = previous.speaker
         sent = next(t.sent for t in quote.segment.doc if _inside(t, quote))
         quote.evidence = (sent.start_char, syntax.sentence_bounds(sent)[1])
+
+
+#: words that open a reply ("“Well, why don't you have a seat over there.”")
+REPLY_OPENERS = frozenset({"well", "yes", "no", "okay", "ok", "sure", "oh"})
+
+
+def _reply(quote: Quote) -> bool:
+    """A quote standing alone that opens with a word of reply and a comma, after someone's
+    quoted words ("a woman came up to the desk and said, “I want to report …”  “Well, why
+    don't you have a seat over there.”"): the other side of a dialogue answers, not the
+    one quoted before."""
+    words = quote.text.split()
+    return bool(words) and words[0].endswith(",") and \
+        words[0].rstrip(",").lower() in REPLY_OPENERS
 
 
 def _mark_first_person(quote: Quote, ents: DocEntities) -> None:

@@ -605,6 +605,17 @@ def lex_demonym(token) -> bool:
     return bool(gazetteer.demonym(token.text) or gazetteer.lookup(token.text))
 
 
+def _scene(modifier) -> bool:
+    """A place that is no country before an attack noun ("the 1963 Birmingham church
+    bombing", "the Oklahoma City bombing"): where it happened, not who did it. (A
+    country or its capital may stand for its government: "US strikes", "Moscow's".)"""
+    if modifier.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    gazetteer = load_gazetteer()
+    return not (gazetteer.demonym(modifier.text) or gazetteer.lookup(modifier.text) or
+                gazetteer.capital(modifier.text))
+
+
 def _noun_agent(noun, relation: Relation, lex: Lexicon):
     """Who does what a nominal trigger names."""
     for child in noun.children:
@@ -613,7 +624,7 @@ def _noun_agent(noun, relation: Relation, lex: Lexicon):
     if relation == Relation.ATTACKED:
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "PROPN") \
-                    and (child.ent_type_ or lex_demonym(child)):
+                    and (child.ent_type_ or lex_demonym(child)) and not _scene(child):
                 return child  # "an Israeli strike", "US strikes"; not "military incursions"
         by = [t for t in syntax.prep_objects(noun, {"by", "from"}) if not _region(t)]
         if by:
