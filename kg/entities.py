@@ -413,9 +413,10 @@ class DocEntities:
                 continue  # a name inside someone's quote is not who "he" is outside it
             if self.genders.get(mention.key, gender) != gender and not (
                     mention.key in self.guessed_genders and mention.is_subject
-                    and mention.pos >= same_sentence):
+                    and mention.pos >= same_sentence and token.dep_ in ("nsubj", "nsubjpass")):
                 continue  # (a gender that only an earlier pronoun gave does not turn away
-                # the subject of the pronoun's own sentence: "Speaker McCarthy says he …")
+                # the subject of the sentence of a subject "he": "Speaker McCarthy says he
+                # …"; an object "him" is someone else: "… for her to engage with him")
             if mention.vocative:
                 continue  # "Thanks, Jen.": whom one speaks to is not who "he" is
             if mention.is_subject:
@@ -824,8 +825,9 @@ def _turns(segments: list[Segment], lex: Lexicon) -> dict[int, tuple[str, int]]:
 
 def _genders(result: DocEntities, lex: Lexicon) -> None:
     """The gender of persons where their names tell it: a first name nearly always given
-    to one gender, or an honorific ("Mrs.", "King"). A name of one word is a surname
-    ("Harris", "Austin", "Warren"), whatever first names it looks like."""
+    to one gender, or an honorific ("Mrs.", "King"). A name of one word also written
+    after a title is a surname ("Vice President Harris", "Secretary Austin"), whatever
+    first names it looks like; else it is a first name ("Thanks, Jen.", "Norm")."""
     names = load_first_names()
     for key, entity in result.entities.items():
         if entity.type != EntityType.PERSON:
@@ -836,8 +838,15 @@ def _genders(result: DocEntities, lex: Lexicon) -> None:
                 result.genders[key] = "f"
             elif any(w in lex.male_titles for w in words):
                 result.genders[key] = "m"
-            elif len(words) > 1 and label.split()[0] in names:
+            elif words and label.split()[0] in names and (
+                    len(words) > 1 or not _written_after(label, entity.alt_labels)):
                 result.genders.setdefault(key, names[label.split()[0]])
+
+
+def _written_after(word: str, names) -> bool:
+    """Is a one-word name also written with words before it ("Vice President Harris"),
+    which make it a surname?"""
+    return any(len(n.split()) > 1 and n.split()[-1] == word for n in names)
 
 
 def _bare_titles(segments: list[Segment], lex: Lexicon) -> dict[str, Pos]:

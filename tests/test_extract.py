@@ -2041,6 +2041,28 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      {("attacked", "Hamas", ("Tel Aviv",), "negated")}),
     ("The plan aims to prevent Russia from invading Ukraine.",
      {("attacked", "Russia", ("Ukraine",), "hypothetical")}),
+    # (regressions the replay r_n16 found) a "when" clause in the past keeps its time,
+    # whatever the clause it hangs from puts
+    ("As the President has said before, Vladimir Putin thought he could break our resolve "
+     "when he invaded Ukraine.", {("attacked", "Vladimir Putin", ("Ukraine",), "asserted")}),
+    # a visit going on this week holds its meetings now
+    ("The FEMA Administrator is visiting Idaho, Oregon, and California this week to meet "
+     "with state, federal, and Tribal partners about the wildfires.",
+     {("convened", "FEMA Administrator", ("state federal and Tribal partners",),
+       "asserted")}),
+    # what one prepares for in the event of something is a case put
+    ("We have also set aside contingency funds and prepared them in the event of a further "
+     "Russian incursion into Ukraine.", {("attacked", "Russia", ("Ukraine",), "hypothetical")}),
+    # operations a group directs are its means
+    ("Since then, ISIS has directed terrorist operations targeting Americans and our "
+     "partners in Africa.", {("attacked", "ISIS", ("Africa",), "asserted")}),
+    # an object "him" is not the subject of its own sentence
+    ("President Biden has spoken many times with President Zelenskyy.\n\nAnd when "
+     "President Zelenskyy said he was going to be in Munich, this was another chance to "
+     "continue that dialogue.  And if he\u2019s here, the Vice President will be \u2014 it "
+     "will be an important opportunity for her to engage with him.",
+     {("spoke_with", "Biden", ("Zelenskyy",), "asserted"),
+      ("spoke_with", "Vice President", ("Zelenskyy",), "hypothetical")}),
     # "Assistant to the President" is a title, and the name after it its holder's
     ("Assistant to the President for Homeland Security Dr. Liz Sherwood-Randall met with "
      "Governor Ron DeSantis on Tuesday.",

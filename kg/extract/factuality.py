@@ -744,15 +744,15 @@ def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
     return to Washington to host Zelenskyy", "will be in Amman tomorrow talking to his
     counterparts": a time clause, a purpose or a participle whose main clause lies ahead
     tells of what lies ahead too."""
-    timed = _time_clause(verb)
+    if _time_clause(verb) and _commanded(verb.head):
+        return Factuality.HYPOTHETICAL  # "remember, when one of you becomes President and
+        # your staff tells you, “…”, promise me …": a time set by a command is a case put
+    timed = any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children)
     purpose = syntax.infinitive(verb)
     participle = verb.tag_ == "VBG" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in verb.children)
     if not (timed or purpose or participle):
         return None
-    if timed and _commanded(verb.head):
-        return Factuality.HYPOTHETICAL  # "remember, when one of you becomes President and
-        # your staff tells you, “…”, promise me …": a time set by a command is a case put
     main = _clause_factuality(verb.head, lex) if verb.head.pos_ in ("VERB", "AUX") else None
     return main if main in (Factuality.FUTURE, Factuality.HYPOTHETICAL) else None
 
@@ -810,8 +810,16 @@ def _aim_of_present(verb, lex: Lexicon) -> bool:
     aim is not reached yet. (Of a doing in the past, "traveled to Paris to meet Macron",
     it goes as its head.)"""
     head = verb.head
-    return verb.dep_ == "advcl" and _purpose(verb) and head.pos_ == "VERB" and \
-        _present_tense(head) and head.lemma_.lower() not in lex.speech_verbs
+    if not (verb.dep_ == "advcl" and _purpose(verb) and head.pos_ == "VERB" and
+            _present_tense(head) and head.lemma_.lower() not in lex.speech_verbs):
+        return False
+    words: set[str] = set()
+    for child in head.children:  # ("is visiting Idaho this week to meet with partners":
+        # a visit going on now, its meetings with it)
+        if child.dep_ in ("npadvmod", "advmod", "tmod") or (
+                child.dep_ == "prep" and child.lower_ in lex.time_preps):
+            words |= _phrase_words(child)
+    return not words & lex.present_times
 
 
 def _purpose(verb) -> bool:

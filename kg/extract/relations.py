@@ -271,10 +271,16 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
 
 
 def _described_doer(verb) -> bool:
-    """A participle that describes the noun before it by what that noun does ("missiles
-    targeting civilian sites", "tanks assaulting Kyiv"): the noun is the doer."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
-        and verb.head.i < verb.i
+    """A participle that describes the noun before it by what that noun does, the noun
+    deep in a phrase ("an attack consisting of missiles and drones launched from Yemen
+    targeting civilian sites"): the noun is the doer, not the subject of the sentence.
+    The object of a verb is the means of that verb's subject ("Iran launched missiles
+    targeting Israel", "ISIS has directed operations targeting Americans") unless its
+    owner is given ("condemned Russia's missiles targeting Ukrainian cities")."""
+    noun = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.pos_ in ("NOUN", "PROPN") \
+        and noun.i < verb.i and (noun.dep_ != "dobj" or any(c.dep_ == "poss"
+                                                            for c in noun.children))
 
 
 def _accompanied(subject, objects: list, lex: Lexicon) -> bool:
