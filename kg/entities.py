@@ -838,9 +838,9 @@ def _genders(result: DocEntities, lex: Lexicon) -> None:
                 result.genders[key] = "f"
             elif any(w in lex.male_titles for w in words):
                 result.genders[key] = "m"
-            elif words and label.split()[0] in names and (
+            elif words and (first := label.split()[0]) in names and (
                     len(words) > 1 or not _written_after(label, entity.alt_labels)):
-                result.genders.setdefault(key, names[label.split()[0]])
+                result.genders.setdefault(key, names[first])
 
 
 def _written_after(word: str, names) -> bool:

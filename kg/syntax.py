@@ -210,12 +210,14 @@ def speaker_label(token) -> bool:
     """A transcript's speaker label that the parser read into the sentence after it
     ("MR. KIRBY: Their visit will be about … talking to President López Obrador", "KIRBY"
     made the subject of "be"): capitals before a colon at the start of the sentence."""
+    if not token.text.isupper():
+        return False  # (most subjects: nothing more to look at)
     doc = token.doc
     start = token.left_edge.i
     end = max((t.i for t in token.subtree if not t.is_punct or t.text == "."),
               default=token.i) + 1
     words = [t for t in doc[start:end] if t.is_alpha]
-    return start == token.sent.start and end < len(doc) and doc[end].text == ":" and \
+    return end < len(doc) and doc[end].text == ":" and start == token.sent.start and \
         bool(words) and all(t.text.isupper() for t in words)
 
 

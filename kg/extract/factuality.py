@@ -145,18 +145,25 @@ def _scheduled(verb, lex: Lexicon) -> bool:
     if not _present_tense(verb) or verb.tag_ != "VBG" and (
             verb.lemma_.lower() in lex.speech_verbs or verb.pos_ != "VERB"):
         return False
-    words: set[str] = set()
     infinitives = [c for c in verb.children if c.pos_ == "VERB" and c.dep_ in
                    ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children)]
-    for child in (c for v in (verb, *infinitives) for c in v.children):
-        if child.dep_ in ("npadvmod", "advmod", "tmod") or (
-                child.dep_ == "prep" and child.lower_ in lex.time_preps):
-            words |= _phrase_words(child)
+    words = _time_words((verb, *infinitives), lex)
     if verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
         words.add(verb.head.lower_)
     if words & lex.later_words:
         return True  # "later today"
     return bool(words & lex.future_times) and not words & lex.present_times
+
+
+def _time_words(verbs, lex: Lexicon) -> set[str]:
+    """The words (and running pairs) of the phrases of time hung on these verbs ("on
+    Thursday", "this week", "later today")."""
+    words: set[str] = set()
+    for child in (c for v in verbs for c in v.children):
+        if child.dep_ in ("npadvmod", "advmod", "tmod") or (
+                child.dep_ == "prep" and child.lower_ in lex.time_preps):
+            words |= _phrase_words(child)
+    return words
 
 
 def _phrase_words(head) -> set[str]:
@@ -813,13 +820,9 @@ def _aim_of_present(verb, lex: Lexicon) -> bool:
     if not (verb.dep_ == "advcl" and _purpose(verb) and head.pos_ == "VERB" and
             _present_tense(head) and head.lemma_.lower() not in lex.speech_verbs):
         return False
-    words: set[str] = set()
-    for child in head.children:  # ("is visiting Idaho this week to meet with partners":
-        # a visit going on now, its meetings with it)
-        if child.dep_ in ("npadvmod", "advmod", "tmod") or (
-                child.dep_ == "prep" and child.lower_ in lex.time_preps):
-            words |= _phrase_words(child)
-    return not words & lex.present_times
+    # ("is visiting Idaho this week to meet with partners": a visit going on now, its
+    # meetings with it)
+    return not _time_words((head,), lex) & lex.present_times
 
 
 def _purpose(verb) -> bool:

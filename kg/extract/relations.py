@@ -615,11 +615,8 @@ def _scene(modifier) -> bool:
     """A place that is no country before an attack noun ("the 1963 Birmingham church
     bombing", "the Oklahoma City bombing"): where it happened, not who did it. (A
     country or its capital may stand for its government: "US strikes", "Moscow's".)"""
-    if modifier.ent_type_ not in ("GPE", "LOC", "FAC"):
-        return False
-    gazetteer = load_gazetteer()
-    return not (gazetteer.demonym(modifier.text) or gazetteer.lookup(modifier.text) or
-                gazetteer.capital(modifier.text))
+    return modifier.ent_type_ in ("GPE", "LOC", "FAC") and not lex_demonym(modifier) and \
+        load_gazetteer().capital(modifier.text) is None
 
 
 def _noun_agent(noun, relation: Relation, lex: Lexicon):
