@@ -60,12 +60,122 @@ def load_pipeline(name: str | None = None):  # -> spacy.Language
 def load_for_extraction(name: str | None = None):  # -> spacy.Language
     """The pipeline as a build runs it: :func:`load_pipeline`, with the attribute ruler's
     matching done by table look-ups (:mod:`kg.ruler`: the same annotations; the ruler
-    took 15.7 s instead of 57.0 s on 1,500 White House documents)."""
+    took 15.7 s instead of 57.0 s on 1,500 White House documents), and kgbuild's own
+    components (:func:`add_components`)."""
     from kg import ruler
 
     nlp = load_pipeline(name)
     ruler.speed_up(nlp)
+    return add_components(nlp)
+
+
+def add_components(nlp):  # -> spacy.Language
+    """``nlp`` with kgbuild's own components: where sentences may start (before the
+    parser) and verb lemmas mended (after the lemmatizer)."""
+    _register_components()
+    if "parser" in nlp.pipe_names and SENTENCE_STARTS not in nlp.pipe_names:
+        nlp.add_pipe(SENTENCE_STARTS, before="parser")
+    if "lemmatizer" in nlp.pipe_names and VERB_LEMMAS not in nlp.pipe_names:
+        nlp.add_pipe(VERB_LEMMAS, after="lemmatizer")
     return nlp
+
+
+#: the component that tells the parser where a sentence may start (see sentence_starts)
+SENTENCE_STARTS = "kg_sentence_starts"
+#: what may end a sentence: a sentence starts only after one of these (maybe followed by
+#: a closing quote or bracket), after a run of spaces, or after a speaker's label
+_FINAL = frozenset(".!?…;:")
+_CLOSING = frozenset("\"'”’)]")
+
+
+def sentence_starts(doc):
+    """Tell the parser where no sentence starts. Written English ends a sentence with a
+    full stop, a question or exclamation mark (or a colon or semicolon before what it
+    introduces); the parser alone also split where none was ("hosted the
+    United | We Stand Summit", "you || and I both know"), cutting names and clauses. So a
+    word after a word, with one plain space between, continues its sentence unless the
+    word before ends with one of those marks. A run of spaces is the writer's layout and
+    is left to the parser, and so is the end of a transcript's speaker label that opens a
+    paragraph ("Q", "MS. PSAKI:"), which may end a sentence of its own."""
+    label = _speaker_label_end(doc)
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.i == label:
+            continue  # (left to the parser, as a run of spaces is)
+        if before.is_space or before.whitespace_ not in ("", " ") or token.is_space:
+            continue
+        j = token.i - 1
+        while j > 0 and doc[j].text in _CLOSING:
+            j -= 1
+        if doc[j].text[-1:] not in _FINAL:
+            token.is_sent_start = False
+    return doc
+
+
+def _speaker_label_end(doc) -> int | None:
+    """The index of the first word after a paragraph-opening speaker label (words in
+    capitals, the last followed by a colon, or a lone "Q"), if there is one."""
+    words = [t for t in doc[:6] if not t.is_space]
+    if not words:
+        return None
+    if words[0].text == "Q" and len(words) > 1:
+        return words[1].i
+    for k, token in enumerate(words):
+        if token.text == ":":
+            return words[k + 1].i if k > 0 and k + 1 < len(words) else None
+        if not (token.is_upper or token.text in (".", "-")):
+            return None
+    return None
+
+
+#: the component that mends the lemmas of verbs whose stem is a verb too (see verb_lemmas)
+VERB_LEMMAS = "kg_verb_lemmas"
+_VOWELS = frozenset("aeiou")
+
+
+class VerbLemmas:
+    """Mend one lemma the English rule lemmatizer gets wrong: where a verb's stem with and
+    without a final "e" are both verbs, it took "hopes", "hoped" and "hoping" for forms of
+    "hop" (and "slated" of "slat", "staged" of "stag", "dined" of "din"), so that "hopes
+    to meet" read as a meeting. English spelling tells them apart: a stem ending in one
+    consonant after one vowel doubles it before "-ed" and "-ing" ("hopped", "hopping")
+    and takes "-s", not "-es" ("hops"); a form that shows none of this is of the stem
+    with "e"."""
+
+    def __init__(self, verbs: frozenset[str]) -> None:
+        self.verbs = verbs  # the verbs the pipeline's lemmatizer knows
+
+    def __call__(self, doc):
+        for token in doc:
+            lemma = token.lemma_
+            if token.pos_ not in ("VERB", "AUX") or len(lemma) < 3 or \
+                    lemma[-1] in _VOWELS or lemma[-1] in "hjswxyz" or \
+                    lemma[-2] not in _VOWELS or lemma[-3] in _VOWELS:
+                continue
+            word = token.lower_
+            if word[len(lemma):] in ("es", "ed", "ing") and word.startswith(lemma) and \
+                    lemma in self.verbs and lemma + "e" in self.verbs:
+                token.lemma_ = lemma + "e"
+        return doc
+
+
+def _make_verb_lemmas(nlp, name: str) -> VerbLemmas:
+    try:
+        tables = nlp.get_pipe("lemmatizer").lookups
+        verbs = frozenset(tables.get_table("lemma_index").get("verb", ()))
+    except (KeyError, ValueError):
+        verbs = frozenset()  # a lemmatizer without an index: nothing to tell apart
+    return VerbLemmas(verbs)
+
+
+@functools.cache
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(SENTENCE_STARTS):
+        Language.component(SENTENCE_STARTS, func=sentence_starts)
+    if not Language.has_factory(VERB_LEMMAS):
+        Language.factory(VERB_LEMMAS, func=_make_verb_lemmas)
 
 
 #: the key of a Doc's text in its ``user_data`` (see :func:`doc_text`)

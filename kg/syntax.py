@@ -501,7 +501,8 @@ def _purpose_call(verb) -> bool:
     """ "called Criswell to thank the staff": a call made for a purpose, whose subject
     does what follows ("called on X to …" asks X to do it)."""
     return verb.lemma_.lower() in PURPOSE_VERBS and not any(
-        c.lower_ == "on" for c in verb.children)
+        c.lower_ in ("on", "upon") and c.i == verb.i + 1 for c in verb.children)
+    # (the "on" right after the verb: not a time, "on Dr. King's holiday, I joined …")
 
 
 def direct_objects(verb) -> list:

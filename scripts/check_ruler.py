@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bench_link import documents  # the same spread of documents over the corpus
 
-from kg.nlp import load_for_extraction, load_pipeline, paragraphs
+from kg.nlp import add_components, load_for_extraction, load_pipeline, paragraphs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     texts = [text for d in documents(args.corpus, args.n)
              for _, text in paragraphs(d.text, 2_000)]
-    stock, ours = load_pipeline(), load_for_extraction()
+    stock, ours = add_components(load_pipeline()), load_for_extraction()
     rulers = stock.get_pipe("attribute_ruler"), ours.get_pipe("attribute_ruler")
     before = ["attribute_ruler", "lemmatizer", "ner"]  # parse up to the ruler, then time it
     columns = [POS, TAG, MORPH, LEMMA, DEP, HEAD]

@@ -385,6 +385,26 @@ def test_evidence_keeps_each_mention_factuality_and_event_the_strongest(nlp):
     assert event.factuality.value == "asserted"
 
 
+# -- sentences -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no sentence starts inside a name or a clause: the word before ends no sentence
+    ("Yesterday, the President hosted the United We Stand Summit at the White House.",
+     ["Yesterday, the President hosted the United We Stand Summit at the White House."]),
+    ("Well, I think you and I both know that it will not turn on a dime.",
+     ["Well, I think you and I both know that it will not turn on a dime."]),
+    # full stops, question marks and closing quotes still end sentences
+    ("He said: \u201cWe will win.\u201d Then he left. Did he?",
+     ["He said: \u201cWe will win.\u201d", "Then he left.", "Did he?"]),
+    # where a transcript's speaker label ends is left to the parser
+    ("Q Okay. And on voting rights, is the White House worried?",
+     ["Q", "Okay.", "And on voting rights, is the White House worried?"]),
+])
+def test_where_sentences_start(nlp, text, expected):
+    assert [s.text.strip() for s in nlp(text).sents] == expected
+
+
 # -- dates -------------------------------------------------------------------------------
 
 
@@ -413,6 +433,18 @@ def test_tomorrow_in_a_quote_counts_from_when_it_was_said(nlp):
     result = extract(nlp, text, dt.date(2024, 4, 15))
     [event] = [e for e in result.events if e.relation.value == "convened"]
     assert event.date == dt.date(2024, 4, 14)
+
+
+def test_a_date_heading_a_line_dates_what_the_line_lists(nlp):
+    # a dated list: each entry's date is the one before its colon, so three calls
+    # between the same two people are three events, not one
+    text = ("- March 2: Secretary Blinken\u2019s call with Foreign Minister Annalena Baerbock\n\n"
+            "- March 9: Secretary Blinken\u2019s call with Foreign Minister Annalena Baerbock\n\n"
+            "- March 30: Secretary Blinken\u2019s call with Foreign Minister Annalena Baerbock\n")
+    result = extract(nlp, text, dt.date(2024, 4, 14))
+    assert sorted(e.date.isoformat() for e in result.events
+                  if e.relation.value == "spoke_with") == ["2024-03-02", "2024-03-09",
+                                                           "2024-03-30"]
 
 
 def test_no_date_is_invented(nlp):
@@ -2063,6 +2095,25 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      "will be an important opportunity for her to engage with him.",
      {("spoke_with", "Biden", ("Zelenskyy",), "asserted"),
       ("spoke_with", "Vice President", ("Zelenskyy",), "hypothetical")}),
+    # "hopes", "hoped", "hoping" are forms of "hope" (the lemmatizer gave "hop"): a hope
+    ("The Chancellor hopes to meet with Prime Minister Kishida.",
+     {("spoke_with", "Chancellor", ("Kishida",), "hypothetical")}),
+    ("Governor Newsom was hoping to speak with Mayor Bass.",
+     {("spoke_with", "Newsom", ("Bass",), "hypothetical")}),
+    # one who joins others to talk does the talking (a time "on …" before the verb is no
+    # "called on X to …")
+    ("On Monday, President Biden joined Reverend Sharpton and the National Action Network "
+     "to talk policy.", set()),
+    # what one may recall happened
+    ("One may recall that Kenneth Kaunda visited the United States and met with Martin "
+     "Luther King.", {("spoke_with", "Kenneth Kaunda", ("Martin Luther King",), "asserted")}),
+    # a meeting that a clause still ahead is timed by lies ahead too; a held one stays held
+    ("And then following the Chancellor\u2019s meeting with Prime Minister Rutte, the Vice "
+     "President will host him at the White House.",
+     {("spoke_with", "Chancellor", ("Rutte",), "future"),
+      ("spoke_with", "Vice President", ("Rutte",), "future")}),
+    ("After the Chancellor\u2019s call with Prime Minister Rutte, she spoke to reporters.",
+     {("spoke_with", "Chancellor", ("Rutte",), "asserted")}),
     # "Assistant to the President" is a title, and the name after it its holder's
     ("Assistant to the President for Homeland Security Dr. Liz Sherwood-Randall met with "
      "Governor Ron DeSantis on Tuesday.",

@@ -10,7 +10,7 @@ import pytest
 
 from kg import rdfio
 from kg.model import DocResult, Document, Entity, EntityType, Event, Evidence, Factuality, Relation
-from kg.nlp import load_for_extraction, load_pipeline, paragraphs, parse_documents
+from kg.nlp import add_components, load_for_extraction, load_pipeline, paragraphs, parse_documents
 from kg.rdf import GraphBuilder
 from kg.vocab import prefixes
 
@@ -134,7 +134,7 @@ def test_table_attribute_ruler_gives_spacys_annotations():
             "Biden spoke with leaders, told reporters and had talks. Iran’s drones struck "
             "bases — better than the best ones — and the children said “We went.” "
             "I'd've said no; y'all can't, cause it's 5 p.m. on Sept. 3rd, isn't it?")
-    stock, ours = load_pipeline(), load_for_extraction()
+    stock, ours = add_components(load_pipeline()), load_for_extraction()
     assert "match" in vars(ours.get_pipe("attribute_ruler"))  # the table matching is on
     assert "match" not in vars(stock.get_pipe("attribute_ruler"))
     columns = [POS, TAG, MORPH, LEMMA, DEP, HEAD]

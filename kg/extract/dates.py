@@ -213,7 +213,48 @@ def event_date(trigger, reference: dt.date | None, future: bool = False,
             best = (rank, When(resolved, day, True))
     if best:
         return best[1]
+    heading = None if own or stated else _heading(trigger.sent)
+    if heading is not None:
+        resolved = resolve_date(heading, reference, future)
+        day = None if resolved else month_day(heading)
+        if resolved is not None or day is not None:
+            return When(resolved, day, True)
     return When(stated=stated)
+
+
+#: what may set a heading date off from the line it heads
+_HEADING_MARKS = {":", "–", "—", "-"}
+
+
+def _heading(sent) -> str | None:
+    """The text of a date that opens its sentence and is set off by a colon or a dash: it
+    labels what the line says ("December 8: Secretary Blinken's call with …", "Tuesday –
+    the President meets …"), as in a dated list or a schedule. Read from the words, not
+    the entity recogniser, which misses some ("March 2")."""
+    words = list(sent)[_opening_marks(sent):]
+    for end, token in enumerate(words[:6]):
+        if token.text in _HEADING_MARKS:
+            head = words[:end]
+            if head and all(_date_word(t.lower_) for t in head):
+                return " ".join(t.text for t in head)
+            return None
+    return None
+
+
+def _date_word(word: str) -> bool:
+    return word in MONTHS or word.rstrip(".") in _MONTH_ABBR or word in WEEKDAYS or \
+        word.isdigit() or _ORDINAL.fullmatch(word) is not None or word == ","
+
+
+def _opening_marks(sent) -> int:
+    """How many tokens of bullets, brackets and the like come before a sentence's first
+    word."""
+    count = 0
+    for token in sent:
+        if not (token.is_punct or token.is_space):
+            break
+        count += 1
+    return count
 
 
 def reporting_verb(trigger, speech_verbs: frozenset[str]):

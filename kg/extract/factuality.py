@@ -535,7 +535,8 @@ TAKING_PART = {"join", "participate", "attend", "partake"}
 #: unless the chance was had
 OPENINGS = {"opportunity", "chance", "time", "moment"}
 #: verbs that take their complement for a fact, whatever is said of them
-FACTIVE = {"see", "know", "learn", "realize", "realise", "notice", "remember", "hear"}
+FACTIVE = {"see", "know", "learn", "realize", "realise", "notice", "remember", "recall",
+           "forget", "regret", "discover", "hear"}
 AUXILIARIES = {"do", "does", "did", "is", "are", "was", "were", "will", "would", "can",
                "could", "should", "has", "have", "had", "may", "might", "shall", "must"}
 OPENERS = {"q", "and", "but", "so", "well", "now", "then", "also", "okay", "ok", "i", "mean"}
@@ -843,6 +844,27 @@ def _ahead_of(noun, lex: Lexicon) -> bool:
         noun.head.head.lower_ in AHEAD
 
 
+#: prepositions that set one event before or after another ("after the meeting")
+SEQUENCE_PREPS = {"after", "following", "before"}
+
+
+def _anchors_ahead(noun, lex: Lexicon) -> bool:
+    """A meeting or a call that a clause still ahead is timed by ("after his call with
+    Xi, the President will speak to reporters", "before the meeting, she will …"): what
+    is planned is timed by what is planned, so the meeting lies ahead too, unless a time
+    of its own says otherwise ("after his call with Xi yesterday"). (An attack is no
+    such anchor: "after the attack, the President will convene his team" answers one
+    that happened.)"""
+    if noun.lemma_.lower() not in lex.meeting_nouns or noun.head.lower_ not in SEQUENCE_PREPS \
+            or noun.dep_ not in ("pobj", "dobj"):  # ("following" parsed as a verb: dobj)
+        return False
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or any(t.ent_type_ in ("DATE", "TIME")
+                                               for t in noun.subtree):
+        return False
+    return _clause_factuality(verb, lex) == Factuality.FUTURE
+
+
 def _presupposed(noun, agent) -> bool:
     """A definite or possessed nominal event whose agent it names itself ("Russia's
     invasion", "the Israeli strike"): taken for granted by the sentence around it."""
@@ -879,6 +901,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
     the strike"), at a definite subject ("the attack failed") and at the root.
     ``agent`` is the token of the event's agent, when known.
     """
+    if trigger.pos_ in ("NOUN", "PROPN") and _anchors_ahead(trigger, lex):
+        return Factuality.FUTURE  # "following the President's meeting with Prime Minister
+        # Lee, the Vice President will host him"
     if trigger.pos_ in ("NOUN", "PROPN") and _presupposed(trigger, agent) and \
             not _carried(trigger, lex):
         # "opposing Russia's invasion of Ukraine", "efforts against the Houthi attacks?":
