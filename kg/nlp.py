@@ -8,6 +8,10 @@ end, so a sentence never crosses a segment, and a document longer than spaCy's
 :func:`tokens_among` and :func:`tokens_tagged` the tokens of some words or parts of
 speech, so that a pass over a paragraph looking for those sees only them.
 
+kgbuild adds two components of its own (:func:`add_components`): one before the parser
+that keeps a sentence from starting where no sentence-final punctuation is, and one after
+the lemmatizer that mends the lemmas of verbs such as "hopes" ("hop" for "hope").
+
 The parser reads a no-break space (and the other fixed-width spaces) as a plain one: after
 "?\xa0 " it often missed the end of a sentence (a question then joins the sentence after
 it and is no longer read as one). Each such space is one character, so offsets hold; the
@@ -91,10 +95,10 @@ _CLOSING = frozenset("\"'”’)]")
 def sentence_starts(doc):
     """Tell the parser where no sentence starts. Written English ends a sentence with a
     full stop, a question or exclamation mark (or a colon or semicolon before what it
-    introduces); the parser alone also split where none was ("hosted the
-    United | We Stand Summit", "you || and I both know"), cutting names and clauses. So a
-    word after a word, with one plain space between, continues its sentence unless the
-    word before ends with one of those marks. A run of spaces is the writer's layout and
+    introduces); the parser alone also split where none was ("hosted the United | We
+    Stand Summit", "you | and I both know"), cutting names and clauses. So a word after a
+    word, with one plain space between, continues its sentence unless the word before
+    ends with one of those marks. A run of spaces is the writer's layout and
     is left to the parser, and so is the end of a transcript's speaker label that opens a
     paragraph ("Q", "MS. PSAKI:"), which may end a sentence of its own."""
     label = _speaker_label_end(doc)
