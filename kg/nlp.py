@@ -87,7 +87,7 @@ def add_components(nlp):  # -> spacy.Language
 #: the component that tells the parser where a sentence may start (see sentence_starts)
 SENTENCE_STARTS = "kg_sentence_starts"
 #: what may end a sentence: a sentence starts only after one of these (maybe followed by
-#: a closing quote or bracket), after a run of spaces, or after a speaker's label
+#: a closing quote or bracket), or where sentence_starts leaves it to the parser
 _FINAL = frozenset(".!?…;:")
 _CLOSING = frozenset("\"'”’)]")
 
@@ -98,9 +98,9 @@ def sentence_starts(doc):
     introduces); the parser alone also split where none was ("hosted the United | We
     Stand Summit", "you | and I both know"), cutting names and clauses. So a word after a
     word, with one plain space between, continues its sentence unless the word before
-    ends with one of those marks. A run of spaces is the writer's layout and
-    is left to the parser, and so is the end of a transcript's speaker label that opens a
-    paragraph ("Q", "MS. PSAKI:"), which may end a sentence of its own."""
+    ends with one of those marks. A run of spaces is the writer's layout and is left to
+    the parser, and so is the end of a transcript's speaker label that opens a paragraph
+    ("Q", "MS. PSAKI:"), which may end a sentence of its own."""
     label = _speaker_label_end(doc)
     for token in doc[1:]:
         before = doc[token.i - 1]

@@ -207,19 +207,22 @@ def event_date(trigger, reference: dt.date | None, future: bool = False,
         stated = True
         if best is not None and rank >= best[0]:
             continue
-        resolved = resolve_date(ent.text, reference, future)
-        day = None if resolved else month_day(ent.text)
-        if resolved is not None or day is not None:
-            best = (rank, When(resolved, day, True))
+        when = _stated(ent.text, reference, future)
+        if when is not None:
+            best = (rank, when)
     if best:
         return best[1]
     heading = None if own or stated else _heading(trigger.sent)
-    if heading is not None:
-        resolved = resolve_date(heading, reference, future)
-        day = None if resolved else month_day(heading)
-        if resolved is not None or day is not None:
-            return When(resolved, day, True)
-    return When(stated=stated)
+    when = _stated(heading, reference, future) if heading is not None else None
+    return when or When(stated=stated)
+
+
+def _stated(text: str, reference: dt.date | None, future: bool) -> When | None:
+    """What a date phrase says: a day, or a month and day without a year; None when it
+    names neither."""
+    resolved = resolve_date(text, reference, future)
+    day = None if resolved else month_day(text)
+    return When(resolved, day, True) if resolved is not None or day is not None else None
 
 
 #: what may set a heading date off from the line it heads
