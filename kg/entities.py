@@ -758,8 +758,9 @@ def _phrase_label(token) -> str:
     for t in token.subtree:
         if t.i > token.i:
             break
-        if t.i < opening and t.dep_ == "advmod" and t.head.i == token.i:
-            continue  # "(and) then these leaders": an adverb of the clause before the phrase
+        if t.i < opening and t.dep_ in ("advmod", "cc") and t.head.i == token.i:
+            continue  # "(and) then these leaders", "And the CEO of …": a word of the clause
+            # before the phrase
         if t.dep_ in ("det", "poss", "case", "punct", "nummod", "predet") or (
                 t.like_num and t.dep_ != "compound"):  # "two officials", "the First Lady"
             continue

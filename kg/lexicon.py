@@ -56,6 +56,7 @@ class Lexicon:
     meeting_nouns: frozenset[str]
     quantity_heads: frozenset[str]
     reciprocal: frozenset[str]
+    travel_verbs: frozenset[str]
     phrasal_particles: frozenset[str]
     explaining_preps: frozenset[str]
     entourage_nouns: frozenset[str]
@@ -257,6 +258,7 @@ def _build(data: dict) -> Lexicon:
         meeting_nouns=_words(convened.get("meeting_nouns")),
         quantity_heads=_words(data.get("quantity_heads")),
         reciprocal=_words(data.get("reciprocal")),
+        travel_verbs=_words(data.get("travel_verbs")),
         phrasal_particles=_words(data.get("phrasal_particles")),
         explaining_preps=_words(data.get("explaining_preps")),
         entourage_nouns=_words(data.get("entourage_nouns")),

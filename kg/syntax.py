@@ -319,6 +319,11 @@ def subject(verb):
         if token.dep_ == "advcl" and token.tag_ in ("VB", "VBD", "VBP", "VBZ") and any(
                 c.dep_ == "mark" for c in token.children) and not infinitive(token):
             return None  # "as we, you know, say …": a finite clause has its own subject
+        if token.dep_ == "advcl" and any(c.dep_ in ("aux", "auxpass") and
+                                         c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                         for c in token.children):
+            return None  # "cases where commanders who … — were saying, “…”": a clause
+            # with a tensed auxiliary has a subject of its own, if the parser lost it
         if token.dep_ == "acl" and infinitive(token):
             owner = next((c for c in token.head.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
@@ -381,6 +386,12 @@ def own_subjects(verb) -> list:
             verb.doc[found[-2].left_edge.i - 1].text == ",":
         # "my mother used to have an expression, Gov, she'd say": a name set off by commas
         # before the pronoun subject is the one spoken to
+        return [found[-1]]
+    if len(found) > 1 and any(c.dep_ == "conj" for c in found[-2].children) and \
+            verb.doc[found[-2].right_edge.i + 1:found[-1].left_edge.i].text == ",":
+        # "In discussion with envoys from the Ministry of Defence, the Ministry of Justice,
+        # and farmers …, the Mayor set out his plan": the end of a list that an opening
+        # phrase holds, which the parser made a second subject
         return [found[-1]]
     if len(found) > 1 and found[-1].pos_ == "PROPN" and found[-1].is_alpha:
         between = verb.doc[found[0].i + 1:found[-1].i]
@@ -478,6 +489,11 @@ def _antecedent(clause):
             if token.head.i == token.i:
                 break
             token = token.head
+    if noun.ent_type_ == "ORG" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.pos_ == "NOUN" and any(c.lower_ in ("who", "whom")
+                                                for c in clause.children):
+        return noun.head.head  # "the CEO of United Airlines, who called …": the one of
+        # the organisation, whom "who" names
     return noun
 
 

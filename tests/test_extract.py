@@ -1080,9 +1080,32 @@ def test_whom_one_keeps_from_an_act_is_its_agent(nlp, sentence, expected):
     # a condition between speaker and listener, set off by a colon, is no condition
     ('And second, if you allow me: Today, Antony Blinken spoke with Mahmoud Abbas.',
      [("Antony Blinken", "asserted")]),
+    # "who" is the officer of the organisation, not the organisation
+    ("And the CEO of United Airlines, who called the new route \u201ca real milestone for "
+     "our efforts to reach our climate goals.\u201d", [("CEO of United Airlines", "asserted")]),
+    # a question after a dash is a question of its own, whatever wh-word came before it
+    ("How patient is the Governor \u2014 at some point, does the Governor say to her staff, "
+     "\u201cWe have to stop here\u201d?", []),
+    # a verb of saying whose own clause says what was said is not the quote's
+    ("Yesterday, after the Governor announced that she tested positive, the usual people on "
+     "the Internet and elsewhere who don\u2019t like vaccines, who don\u2019t think masks "
+     "work, immediately started with the, \u201cWell, she would have been fine without the "
+     "shot.\u201d", []),
+    # a clause with a tensed auxiliary has its own subject, even one the parser lost
+    ("What the Governor said is that there \u2014 there could be cases where officers who "
+     "are working with the militia to get families through checkpoints to get \u2014 save "
+     "them, get them out \u2014 were saying, \u201cLet these people through now.\u201d", []),
 ])
 def test_speakers_and_asides(nlp, text, expected):
     assert [(e[1], e[3]) for e in events(extract(nlp, text))] == expected
+
+
+def test_a_question_put_after_was_asked_is_not_the_answerers(nlp):
+    text = ("The President was asked \u2014 so everyone has the phrasing of what he said:\n\n"
+            "\u201cSo, you back the new tax on stock buybacks?\u201d\n\n\u201cWell, I back it "
+            "if it passes the Senate, as I have said before.\u201d")
+    assert [(e[1], e[5]) for e in events(extract(nlp, text))] == [
+        ("President", ("Well, I back it if it passes the Senate, as I have said before.",))]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -2057,11 +2080,12 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      "to speak with both the President of the Republic of Korea and the Prime Minister of "
      "Australia.", {("spoke_with", "Biden", ("key allies",), "asserted"),
                     ("spoke_with", "Biden", ("President of South Korea",), "asserted")}),
-    # a bare title goes to the holder the document named first, its own
+    # a bare title goes to the holder the document named first, its own (and a question
+    # begun again after a dash asks whether)
     ("President Biden will do that over the course of the meeting with President Putin.  "
      "Q    And can you just tell us a little bit about how the President has prepped for "
      "this?  What \u2014 you know, had he been meeting with advisors?",
-     {("spoke_with", "Biden", ("advisors",), "asserted")}),
+     {("spoke_with", "Biden", ("advisors",), "hypothetical")}),
     # a transcript's speaker label is nobody's subject
     ("Q On Mexico and the Biden administration officials that are going down. What exactly "
      "are they trying to accomplish with that trip?\n\n"
@@ -2118,6 +2142,30 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     ("Assistant to the President for Homeland Security Dr. Liz Sherwood-Randall met with "
      "Governor Ron DeSantis on Tuesday.",
      {("spoke_with", "Liz Sherwood-Randall", ("Ron DeSantis",), "asserted")}),
+    # a time clause ("when" made an adverb) of a clause ahead lies ahead
+    ("I would expect that when the Chancellor has a call with Prime Minister Rutte the next "
+     "time, they\u2019ll talk about energy.",
+     {("spoke_with", "Chancellor", ("Rutte",), "future")}),
+    # a direction is not yet done
+    ("The memorandum directs the Department of Energy to consult widely with outside "
+     "stakeholders, such as those in industry and labor unions.",
+     {("spoke_with", "Department of Energy", ("outside stakeholders",), "hypothetical")}),
+    # to meet someone's requests is to satisfy them
+    ("The Coast Guard will send cutters to the region to help meet partners\u2019 requests "
+     "for maritime training.", set()),
+    # those at a gathering of a body take part in it; its convener is not said
+    ("Tribal leaders from across the country shared their expertise in identifying "
+     "priority areas for deliberation at the fourth convening of the Trilateral Working "
+     "Group.", set()),
+    # experts and resources brought together are pooled, not gathered
+    ("The Ford Foundation, in partnership with the Gates Foundation, will bring together "
+     "leading experts and resources to help city leaders.", set()),
+    # an opening phrase frames the main clause; the end of its list is no subject
+    ("In discussion with envoys from the Ministry of Defence, the Ministry of Justice, and "
+     "farmers working with local growers, the Mayor of Paris set out his plan.", set()),
+    # people who travel somewhere and have a conversation talk with those they went to
+    ("Senator Warren and Senator Markey traveled to Boston and had a conversation about "
+     "housing.", set()),
 ])
 def test_readings_of_briefing_sentences(nlp, text, expected):
     assert {e[:4] for e in events(extract(nlp, text))} == expected

@@ -480,6 +480,9 @@ def _link(child, lex: Lexicon) -> str:
         # a premise, taken for granted
     if child.dep_ == "pobj":
         return "complement"
+    if child.dep_ == "prep" and child.i == child.sent.start and child.head.i > child.i:
+        return "adjunct"  # "In discussion with experts …, the Mayor set out his plan": a
+        # phrase that opens the sentence frames it; it is no complement of the verb
     if child.dep_ in ("prep", "agent"):
         if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children):
             # "looking forward to meeting", "committed to consulting"; not a time ("after
@@ -604,9 +607,10 @@ def _inverted_question(trigger) -> bool:
 
 def _wh_before(sent, word) -> bool:
     """Is there a wh-word before ``word`` in its question? A colon opens the question
-    itself ("Back to what he's doing: has he spoken …?")."""
-    start = max((t.i for t in sent if t.text in (":", ";") and t.i < word.i),
-                default=sent.start - 1)
+    itself ("Back to what he's doing: has he spoken …?"), and so does a dash ("How thin
+    is his patience — at some point, does he say to …?": a second question)."""
+    start = max((t.i for t in sent if (t.text in (":", ";") or t.text in syntax.DASHES)
+                 and t.i < word.i), default=sent.start - 1)
     return any(t.lower_ in WH_WORDS and not _in_adverbial(t, word)
                for t in sent if start < t.i < word.i)
 
@@ -755,7 +759,9 @@ def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
     if _time_clause(verb) and _commanded(verb.head):
         return Factuality.HYPOTHETICAL  # "remember, when one of you becomes President and
         # your staff tells you, “…”, promise me …": a time set by a command is a case put
-    timed = any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children)
+    timed = _time_clause(verb) and not _past_clause(verb)  # (the parser makes "when" a
+    # mark or an adverb; "thought he could break our resolve when he invaded Ukraine": a
+    # time in the past keeps its own)
     purpose = syntax.infinitive(verb)
     participle = verb.tag_ == "VBG" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in verb.children)

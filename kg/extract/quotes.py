@@ -69,9 +69,15 @@ def find_quotes(segments: list[Segment], ents: DocEntities, lex: Lexicon,
     for segment in segments:
         doc = segment.doc
         text = doc_text(doc)
+        carried = None
         for start, end in doc_quote_spans(doc):
             quote = Quote(segment, start, end, text[start:end])
             if not _is_statement(quote, lex):
+                continue
+            if _put_to(previous_para_colon, quote):
+                carried = previous_para_colon  # "the President was asked — … what he
+                # said:" then “So, you support a carveout …?”: the interviewer's question;
+                # the colon introduces the answer, in the paragraph after it
                 continue
             recent = _recent_quote(quotes, segment.index)
             _attribute(quote, ents, lex, previous_para_colon, recent)
@@ -81,7 +87,7 @@ def find_quotes(segments: list[Segment], ents: DocEntities, lex: Lexicon,
             quotes.append(quote)
             if quote.speaker is not None:
                 last_by_segment[segment.index] = quote
-        previous_para_colon = _colon_verb(doc, lex)
+        previous_para_colon = _colon_verb(doc, lex) or carried
     for quote in quotes:
         if quote.speaker is not None:
             _mark_first_person(quote, ents)
@@ -362,7 +368,8 @@ def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
             # and its final stop may hang from anything)
         current = token.head
         for _ in range(6):
-            if _is_speech_verb(current, quote, lex) and current not in found:
+            if _is_speech_verb(current, quote, lex) and current not in found and \
+                    not _says_something_else(current, quote):
                 found.append(current)
             found.extend(c for c in current.children if c.dep_ == "advcl" and c not in found
                          and _is_speech_verb(c, quote, lex) and syntax.as_clause(c))
@@ -500,6 +507,15 @@ def _colon_verb(doc, lex: Lexicon):
     last = list(doc.sents)[-1]
     verbs = [t for t in last if t.pos_ in syntax.VERBS and t.lemma_.lower() in lex.speech_verbs]
     return verbs[-1] if verbs else None
+
+
+def _put_to(colon_verb, quote: Quote) -> bool:
+    """Is the quote a paragraph of its own that asks, after a colon that says someone was
+    asked ("the President was asked — so everyone has the phrasing of what he said:")?
+    Then it is the question put to the one who speaks next."""
+    return colon_verb is not None and quote.whole_paragraph and \
+        quote.text.rstrip(" ”\"").endswith("?") and any(
+            t.lemma_.lower() == "ask" and syntax.is_passive(t) for t in colon_verb.sent)
 
 
 def _continue_speaker(quote: Quote, quotes: list[Quote], last_by_segment: dict) -> None:

@@ -233,9 +233,10 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                 _in_writing(verb, lex) or _admits(verb, ents, lex)):
             continue
         if trigger.relation == Relation.CONVENED and any(
-                o.lemma_.lower() in lex.figurative_objects
-                for o in syntax.direct_objects(verb)):
-            continue  # "bringing together our entire government", "rallied the world"
+                lex.figurative_objects & {o.lemma_.lower(), o.lower_}
+                for d in syntax.direct_objects(verb) for o in syntax.conjuncts(d)):
+            continue  # "bringing together our entire government", "rallied the world";
+            # "will bring together leading experts and resources": pooled, not gathered
         if trigger.relation == Relation.CONVENED and \
                 " ".join(trigger.words) in lex.uniting_verbs and (
                     _unites(verb, ents) or _composes(verb, lex)):
@@ -261,11 +262,11 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         if not object_tokens:
             if verb.lemma_.lower() in lex.reciprocal and not _appeals(verb) and \
                     not _simple_present(verb):
-                yield from _reciprocal(trigger.relation, verb, agent_token, ents, 0.85)
+                yield from _reciprocal(trigger.relation, verb, agent_token, ents, lex, 0.85)
             continue
         if verb.lemma_.lower() in lex.reciprocal and _accompanied(agent_token, object_tokens,
                                                                   lex):
-            yield from _reciprocal(trigger.relation, verb, agent_token, ents, 0.85)
+            yield from _reciprocal(trigger.relation, verb, agent_token, ents, lex, 0.85)
             continue
         yield from _events(trigger.relation, verb, agent_token, object_tokens, ents, lex, 0.9)
 
@@ -317,7 +318,14 @@ def _objects(verb, parties: list) -> list:
     return [o for o in objects if not any(p.i < o.i for p in parties) and not (
         o.left_edge.i > 0 and o.doc[o.left_edge.i - 1].text == "," and any(
             verb.i < first.i < prep < o.i for first in objects for prep in preps))
-        and not _possessor_only(o) and not _attributive(o)]
+        and not _possessor_only(o) and not _attributive(o) and not _possessor_object(o, objects)]
+
+
+def _possessor_object(obj, objects: list) -> bool:
+    """ "help meet partners’ requests", parsed with "partners" and "requests" both objects:
+    an object marked as a possessor ("’", "’s") before another object is that object's
+    owner; the verb takes what is owned."""
+    return any(c.dep_ == "case" for c in obj.children) and any(o.i > obj.i for o in objects)
 
 
 def _possessor_only(obj) -> bool:
@@ -430,12 +438,16 @@ def _names_an_event(noun, lex: Lexicon) -> bool:
                for o in syntax.prep_objects(noun, {"of"}))
 
 
-def _reciprocal(relation: Relation, trigger, subject, ents: DocEntities,
+def _reciprocal(relation: Relation, trigger, subject, ents: DocEntities, lex: Lexicon,
                 confidence: float) -> Iterator[Found]:
     """ "Biden and López Obrador spoke", "the three advisers held a call": a conversation
     among the members of a coordinated subject."""
     if syntax.disjunction(subject):
         return  # "the military or CENTCOM has spoken": either, not one with the other
+    verb = trigger if trigger.pos_ in syntax.VERBS else trigger.head
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in lex.travel_verbs:
+        return  # "McGurk and Hochstein traveled to the region and had a conversation":
+        # with the people they went to see
     if trigger.lemma_.lower() in ("talk", "speak") and trigger.dep_ == "advcl" and \
             syntax.infinitive(trigger):
         return  # "the President, the Vice President and the Cabinet have made 300 trips to
@@ -525,7 +537,7 @@ def _noun_events(noun, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
                 if key in lex.reciprocal and noun.head.lemma_.lower() in RECIPROCAL_LIGHT:
                     # "X, Y and Z held a trilateral phone call" (who hosts a call talks to
                     # others, not to the co-host)
-                    yield from _reciprocal(trigger.relation, noun, agent, ents, 0.75)
+                    yield from _reciprocal(trigger.relation, noun, agent, ents, lex, 0.75)
                 continue
             yield from _events(trigger.relation, noun, agent, others, ents, lex, 0.75)
         return
@@ -648,11 +660,19 @@ def _noun_agent(noun, relation: Relation, lex: Lexicon):
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in \
             lex.joining_verbs:
         return syntax.subject(head.head)  # "the US will not participate in any strike"
-    if relation != Relation.ATTACKED and noun.dep_ == "pobj" and head.lower_ in FRAME_PREPS \
+    if relation == Relation.SPOKE_WITH and noun.dep_ == "pobj" and head.lower_ in FRAME_PREPS \
             and (head.lower_ != "on" or noun.lemma_.lower() in lex.medium_nouns):
         # ("on a call with Netanyahu, Biden said" frames the clause; "following up on
-        # the meeting with …" is about a meeting, not held in it)
+        # the meeting with …" is about a meeting, not held in it; "identified priorities
+        # at the convening of the Working Group": who is at a gathering takes part in it,
+        # and need not be who convened it)
         verb = syntax.governing_verb(head)
+        root = head.sent.root
+        if head.i == head.sent.start and root.pos_ in syntax.VERBS and verb is not None and \
+                verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl"):
+            verb = root  # "In discussion with experts from …, and advocates working with
+            # survivors, the White House highlighted …": a phrase that opens the sentence
+            # frames its main clause, wherever the parser hung it
         if verb is not None:
             return syntax.subject(verb)  # "in a phone call with Netanyahu, Biden told …"
     return None
