@@ -1091,6 +1091,9 @@ def test_whom_one_keeps_from_an_act_is_its_agent(nlp, sentence, expected):
      "the Internet and elsewhere who don\u2019t like vaccines, who don\u2019t think masks "
      "work, immediately started with the, \u201cWell, she would have been fine without the "
      "shot.\u201d", []),
+    # a saying in a "when" clause of a present that holds whenever it does: a case put
+    ("It matters, because when the state steps in and says, \u201cWe will invest in these "
+     "plants for ten years,\u201d the industry can plan.", [("state", "hypothetical")]),
     # a clause with a tensed auxiliary has its own subject, even one the parser lost
     ("What the Governor said is that there \u2014 there could be cases where officers who "
      "are working with the militia to get families through checkpoints to get \u2014 save "
@@ -2451,3 +2454,18 @@ def test_a_finite_verb_takes_the_noun_stranded_before_it(nlp):
 def test_a_reply_is_not_the_quoted_speakers(nlp, text, quotes):
     found = sorted((e[1], e[5][0]) for e in events(extract(nlp, text)) if e[0] == "stated")
     assert found == quotes
+
+
+@pytest.mark.parametrize(("first", "expected"), [
+    ("The Governor will meet with the leaders of the Gulf Cooperation Council on Saturday.",
+     {"future"}),
+    ("The Governor met with the leaders of the Gulf Cooperation Council on Saturday.",
+     {"asserted"}),
+])
+def test_an_undated_meeting_named_in_passing_is_the_one_the_document_tells(nlp, first,
+                                                                            expected):
+    # "the meeting with …", undated and in a clause not in the past, takes for granted a
+    # meeting that the document tells as ahead (or as held)
+    text = first + " She plans to raise trade at the meeting with the Gulf Cooperation Council."
+    found = events(extract(nlp, text, dt.date(2023, 5, 1)))
+    assert len(found) == 2 and {e[3] for e in found} == expected

@@ -9,6 +9,8 @@ Mentions of one happening within the document are merged by :mod:`kg.merge`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg import syntax
 from kg.entities import DocEntities, Role, find_entities
 from kg.extract.dates import When, event_date, is_past, reporting_verb
@@ -87,6 +89,7 @@ def extract_document(document: Document, segments: list[Segment], lexicon: Lexic
         events.append(Event(Relation.STATED, quote.speaker, quotes=(quote.text,),
                             factuality=fact, confidence=confidence, evidence=[evidence]))
     used_triggers = set()
+    open_nominals: set[int] = set()  # ids of events told only by an undated nominal
     for segment in segments:
         for found in find_relations(segment.doc, ents, lexicon):
             fact = _of_alternatives(factuality(found.trigger, lexicon, found.agent_token),
@@ -105,10 +108,43 @@ def extract_document(document: Document, segments: list[Segment], lexicon: Lexic
                                 date=when.date, confidence=found.confidence,
                                 evidence=[evidence], day=when.day))
             used_triggers.add(ents.pos(found.trigger))
+            if fact == Factuality.ASSERTED and _open_nominal(found.trigger, when):
+                open_nominals.add(id(events[-1]))
+    _ahead_as_told(events, open_nominals)
     events = merge_events(events)
     _date_bare_mentions(document, segments, ents, lexicon, events, used_triggers)
     used = _used_entities(events, ents)
     return DocResult(document=document, entities=used, events=events)
+
+
+def _open_nominal(trigger, when: When) -> bool:
+    """A nominal mention with no date, in a clause that is not in the past ("whether he
+    plans to bring up the case at the meeting with the GCC", "fallout for her meeting
+    with Speaker McCarthy"): the text takes the meeting for granted but does not say
+    whether it has happened."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or when.stated or when.day:
+        return False
+    verb = syntax.governing_verb(trigger)
+    return verb is None or not is_past(verb)
+
+
+def _ahead_as_told(events: list[Event], open_nominals: set[int]) -> None:
+    """An open nominal mention of a happening that the document otherwise tells only as
+    lying ahead ("the President will meet the GCC leaders on Saturday … bring up his case
+    at the meeting with the GCC") is of that happening: it lies ahead too."""
+    def between(event: Event) -> tuple:  # (a meeting may be told as talks or as a convening)
+        if event.relation == Relation.ATTACKED:
+            return ("attacked", event.agent, tuple(sorted(event.others)))
+        return ("meeting", tuple(sorted({event.agent, *event.others})))
+
+    told: dict[tuple, set[Factuality]] = {}
+    for event in events:
+        if id(event) not in open_nominals and event.relation != Relation.STATED:
+            told.setdefault(between(event), set()).add(event.factuality)
+    for event in events:
+        if id(event) in open_nominals and told.get(between(event)) == {Factuality.FUTURE}:
+            event.factuality = Factuality.FUTURE
+            event.evidence = [replace(ev, factuality=Factuality.FUTURE) for ev in event.evidence]
 
 
 #: how far (in characters) a dated mention that names no one may lie from the event it
