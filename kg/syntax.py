@@ -614,6 +614,13 @@ def has_particle(verb, word: str) -> bool:
     return any(c.dep_ in ("prt", "advmod") and c.lower_ == word for c in verb.children)
 
 
+def simple_present(verb) -> bool:
+    """A finite verb in the simple present, with no auxiliary ("says", "talk"): what holds
+    by habit or whenever it happens, not one happening."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def governing_verb(token):
     """The verb whose clause a noun phrase belongs to, climbing through prepositions."""
     current = token

@@ -768,17 +768,11 @@ def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
     if not (timed or purpose or participle):
         return None
     main = _clause_factuality(verb.head, lex) if verb.head.pos_ in ("VERB", "AUX") else None
-    if timed and main is None and _simple_present(verb) and _simple_present(verb.head) and \
+    if timed and main is None and all(map(syntax.simple_present, (verb, verb.head))) and \
             not _time_words((verb, verb.head), lex) & (lex.present_times | lex.future_times):
         return Factuality.HYPOTHETICAL  # "when the government steps up and says, “…”, it
         # provides predictability": whenever it does, a case put in general
     return main if main in (Factuality.FUTURE, Factuality.HYPOTHETICAL) else None
-
-
-def _simple_present(verb) -> bool:
-    """A finite verb in the simple present, with no auxiliary ("says", "provide")."""
-    return verb.tag_ in ("VBZ", "VBP") and not any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _time_clause(verb) -> bool:

@@ -261,7 +261,8 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
             continue
         if not object_tokens:
             if verb.lemma_.lower() in lex.reciprocal and not _appeals(verb) and \
-                    not _simple_present(verb):
+                    not syntax.simple_present(verb):  # ("the data that Dr. Marks and Dr.
+                # Walensky talk about", "they often talk": a habit, not one conversation)
                 yield from _reciprocal(trigger.relation, verb, agent_token, ents, lex, 0.85)
             continue
         if verb.lemma_.lower() in lex.reciprocal and _accompanied(agent_token, object_tokens,
@@ -458,13 +459,6 @@ def _reciprocal(relation: Relation, trigger, subject, ents: DocEntities, lex: Le
     named = ents.entity_at(subject) is not None
     yield Found(relation, keys[0], tuple(keys[1:]), trigger,
                 confidence if named else round(confidence * 0.9, 3), subject)
-
-
-def _simple_present(verb) -> bool:
-    """ "the data that Dr. Marks and Dr. Walensky talk about", "they often talk": what
-    people do by habit or in public, not one conversation."""
-    return verb.tag_ in ("VBZ", "VBP") and not any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _launch_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
@@ -924,7 +918,7 @@ def _performative(trigger, lex: Lexicon) -> bool:
     if lemma not in lex.person_verbs or lemma in lex.meet_verbs or \
             trigger.pos_ not in syntax.VERBS:
         return False
-    if _simple_present(trigger):
+    if syntax.simple_present(trigger):
         return True
     if _asks_to_act(trigger) and trigger.tag_ == "VBG" and any(
             c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'re", "’re", "'s", "’s")
