@@ -83,6 +83,7 @@ class Lexicon:
     hypothetical_modals: frozenset[str]
     future_governors: frozenset[str]
     hypothetical_governors: frozenset[str]
+    directive_governors: frozenset[str]
     negating_governors: frozenset[str]
     intention_nouns: frozenset[str]
     conditional_marks: frozenset[str]
@@ -285,6 +286,7 @@ def _build(data: dict) -> Lexicon:
         hypothetical_modals=_words(fact.get("hypothetical_modals")),
         future_governors=_words(fact.get("future_governors")),
         hypothetical_governors=_words(fact.get("hypothetical_governors")),
+        directive_governors=_words(fact.get("directive_governors")),
         negating_governors=_words(fact.get("negating_governors")),
         intention_nouns=_words(fact.get("intention_nouns")),
         conditional_marks=_words(fact.get("conditional_marks")),

@@ -1085,7 +1085,7 @@ def test_whom_one_keeps_from_an_act_is_its_agent(nlp, sentence, expected):
      "our efforts to reach our climate goals.\u201d", [("CEO of United Airlines", "asserted")]),
     # a question after a dash is a question of its own, whatever wh-word came before it
     ("How patient is the Governor \u2014 at some point, does the Governor say to her staff, "
-     "\u201cWe have to stop here\u201d?", []),
+     "\u201cWe have to stop here\u201d?", [("Governor", "hypothetical")]),
     # a verb of saying whose own clause says what was said is not the quote's
     ("Yesterday, after the Governor announced that she tested positive, the usual people on "
      "the Internet and elsewhere who don\u2019t like vaccines, who don\u2019t think masks "
@@ -1094,6 +1094,18 @@ def test_whom_one_keeps_from_an_act_is_its_agent(nlp, sentence, expected):
     # a saying in a "when" clause of a present that holds whenever it does: a case put
     ("It matters, because when the state steps in and says, \u201cWe will invest in these "
      "plants for ten years,\u201d the industry can plan.", [("state", "hypothetical")]),
+    # … but a named person's saying each time is a habit, told as such
+    ("And when Governor Hochul says, \u201cI\u2019m interested in having a call about the "
+     "budget,\u201d Mayor Adams says, \u201cYes.\u201d",
+     [("Hochul", "asserted")]),
+    # a verb of saying whose clause comes before it is not kept from the quote after it,
+    # nor is one whose quote hangs from a verb coordinated with it
+    ("And, folks, my friend \u2014 and he is my friend, because you may remember, those of "
+     "you that have been covering City Hall for a while, that Mayor Bloomberg said to me "
+     "when I was a councilman, \u201cGo fix the subway.\u201d", [("Bloomberg", "asserted")]),
+    ("The Chamber of Commerce saying they are \u201csolutions in search of a problem\u201d "
+     "and threaten to \u201cundo years of progress by undermining free markets.\u201d",
+     [("Chamber of Commerce", "asserted")]),
     # a clause with a tensed auxiliary has its own subject, even one the parser lost
     ("What the Governor said is that there \u2014 there could be cases where officers who "
      "are working with the militia to get families through checkpoints to get \u2014 save "
@@ -2153,6 +2165,10 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     ("The memorandum directs the Department of Energy to consult widely with outside "
      "stakeholders, such as those in industry and labor unions.",
      {("spoke_with", "Department of Energy", ("outside stakeholders",), "hypothetical")}),
+    # … but one given in the past is told as carried out
+    ("As reported last week, I directed United States forces to conduct strikes against "
+     "facilities in Syria used by the militia.",
+     {("attacked", "United States", ("Syria",), "asserted")}),
     # to meet someone's requests is to satisfy them
     ("The Coast Guard will send cutters to the region to help meet partners\u2019 requests "
      "for maritime training.", set()),

@@ -453,6 +453,8 @@ def _governor_factuality(word, lex: Lexicon) -> Factuality | None:
         return Factuality.FUTURE
     if lemma in lex.hypothetical_governors:
         return Factuality.HYPOTHETICAL
+    if lemma in lex.directive_governors and word.pos_ in ("VERB", "AUX"):
+        return None if _past_clause(word) else Factuality.HYPOTHETICAL
     return None
 
 
@@ -769,10 +771,17 @@ def _temporal_clause(verb, lex: Lexicon) -> Factuality | None:
         return None
     main = _clause_factuality(verb.head, lex) if verb.head.pos_ in ("VERB", "AUX") else None
     if timed and main is None and all(map(syntax.simple_present, (verb, verb.head))) and \
-            not _time_words((verb, verb.head), lex) & (lex.present_times | lex.future_times):
+            not _time_words((verb, verb.head), lex) & (lex.present_times | lex.future_times) \
+            and not _named_subject(verb):
         return Factuality.HYPOTHETICAL  # "when the government steps up and says, “…”, it
-        # provides predictability": whenever it does, a case put in general
+        # provides predictability": whenever it does, a case put in general (but "when
+        # President Putin says, “…”, President Biden says, “Yes.”": what they do each time)
     return main if main in (Factuality.FUTURE, Factuality.HYPOTHETICAL) else None
+
+
+def _named_subject(verb) -> bool:
+    subject = syntax.subject(verb)
+    return subject is not None and subject.pos_ == "PROPN"
 
 
 def _time_clause(verb) -> bool:

@@ -369,7 +369,7 @@ def _governing_speech_verbs(tokens, quote: Quote, lex: Lexicon) -> list:
         current = token.head
         for _ in range(6):
             if _is_speech_verb(current, quote, lex) and current not in found and \
-                    not _says_something_else(current, quote):
+                    not _said_before(current, quote):
                 found.append(current)
             found.extend(c for c in current.children if c.dep_ == "advcl" and c not in found
                          and _is_speech_verb(c, quote, lex) and syntax.as_clause(c))
@@ -397,6 +397,25 @@ def _says_something_else(verb, quote: Quote) -> bool:
     announced that she tested positive, people started with, “…”"): not the quote's."""
     return any(c.dep_ == "ccomp" and not any(_inside(t, quote) for t in c.subtree)
                for c in verb.children)
+
+
+def _said_before(verb, quote: Quote) -> bool:
+    """A verb of saying whose own clause, after it, ends before the quote, and another
+    clause comes between ("after the Vice President announced that she tested positive,
+    the people who don't like vaccines started with, “…”", parsed with the quote under
+    "announced"): what it says is its clause, not the quote (but "said he had, quote,
+    “…”" says the quote)."""
+    doc = verb.doc
+    first = next((t for t in doc if _inside(t, quote) and not t.is_punct), None)
+    if first is None:
+        return False
+    path = {a.i for a in first.ancestors}  # ("saying they are “…” and threaten to “…”":
+    # the verb the quote hangs from is no other clause)
+    return any(
+        c.dep_ == "ccomp" and verb.i < c.i and c.right_edge.i < first.i and
+        any(t.pos_ in syntax.VERBS and not _spoken_mark(t) and t.i not in path
+            for t in doc[c.right_edge.i + 1:first.i])
+        for c in verb.children)
 
 
 def _speaker(verb, ents: DocEntities, lex: Lexicon,
