@@ -2182,6 +2182,10 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # an opening phrase frames the main clause; the end of its list is no subject
     ("In discussion with envoys from the Ministry of Defence, the Ministry of Justice, and "
      "farmers working with local growers, the Mayor of Paris set out his plan.", set()),
+    # an announcement welcomed, whoever the parser made the object
+    ("Canada also welcomes the Export-Import Bank of the United States (EXIM) and the U.S. "
+     "Trade and Development Agency (USTDA) announcement at the summit to launch a new clean "
+     "energy fund.", set()),
     # people who travel somewhere and have a conversation talk with those they went to
     ("Senator Warren and Senator Markey traveled to Boston and had a conversation about "
      "housing.", set()),
