@@ -2182,6 +2182,10 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # an opening phrase frames the main clause; the end of its list is no subject
     ("In discussion with envoys from the Ministry of Defence, the Ministry of Justice, and "
      "farmers working with local growers, the Mayor of Paris set out his plan.", set()),
+    # one asked to go somewhere on the asker's behalf is a stand-in, not a party to talks
+    ("The Governor spoke with Premier Ford by phone today. The Governor asked Lieutenant "
+     "Governor Delgado to attend the climate summit on her behalf to showcase the "
+     "state\u2019s leadership.", {("spoke_with", "Governor", ("Ford",), "asserted")}),
     # an announcement welcomed, whoever the parser made the object
     ("Canada also welcomes the Export-Import Bank of the United States (EXIM) and the U.S. "
      "Trade and Development Agency (USTDA) announcement at the summit to launch a new clean "

@@ -732,6 +732,10 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
         others = [k for k in others if not _is_media(ents, k, lex)
                   and not _is_audience(ents, k, lex)]
     if relation == Relation.SPOKE_WITH and trigger.lemma_.lower() in lex.person_verbs and \
+            any(c.dep_ == "xcomp" and _on_behalf(c) for c in trigger.children):
+        return  # "The President asked Vice President Harris to attend the Summit on his
+        # behalf": a stand-in sent, not the one the readout's call was with
+    if relation == Relation.SPOKE_WITH and trigger.lemma_.lower() in lex.person_verbs and \
             not _talks_named(trigger, lex):
         if _asks_to_act(trigger) and any(_institution(ents, k, lex) for k in others):
             return  # "urging President Biden and NATO to impose …", "pressed the federal
@@ -872,6 +876,11 @@ def _commissions(trigger, lex: Lexicon) -> bool:
         if any(a.lemma_.lower() in lex.work_products for a in asked):
             return True
     return False
+
+
+def _on_behalf(verb) -> bool:
+    """ "… on his behalf", "… on behalf of the President": done as someone's stand-in."""
+    return any(t.lower_ == "behalf" and t.head.lower_ == "on" for t in verb.subtree)
 
 
 def _institution(ents: DocEntities, key: str, lex: Lexicon) -> bool:
