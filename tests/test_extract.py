@@ -2186,6 +2186,12 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     ("The Governor spoke with Premier Ford by phone today. The Governor asked Lieutenant "
      "Governor Delgado to attend the climate summit on her behalf to showcase the "
      "state\u2019s leadership.", {("spoke_with", "Governor", ("Ford",), "asserted")}),
+    # those aimed at for what they are to do are no target of a weapon; a purpose of the
+    # one who strikes leaves the strike one
+    ("Boeing will target small and medium sized suppliers to compete on 40% of its "
+     "requests for parts.", set()),
+    ("Russia targeted Ukrainian power plants to plunge cities into darkness.",
+     {("attacked", "Russia", ("Ukraine",), "asserted")}),
     # an announcement welcomed, whoever the parser made the object
     ("Canada also welcomes the Export-Import Bank of the United States (EXIM) and the U.S. "
      "Trade and Development Agency (USTDA) announcement at the summit to launch a new clean "

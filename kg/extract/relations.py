@@ -792,6 +792,9 @@ def _aims_measures(verb, agent_token, lex: Lexicon) -> bool:
     if any({t.lower_ for t in o.subtree} & lex.soft_means
            for o in syntax.prep_objects(verb, {"with"})):
         return True  # "targeting groups of Americans with dis- and misinformation"
+    if any(c.dep_ == "xcomp" and syntax.infinitive(c) for c in verb.children):
+        return True  # "will target small suppliers to compete on half the requests": aimed
+        # at, for what they are to do; a weapon's target does nothing
     if agent_token is None or agent_token.pos_ not in ("NOUN", "PROPN"):
         return False
     words = {t.lower_ for t in agent_token.subtree}  # ("the Department of State")
