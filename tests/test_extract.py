@@ -2192,6 +2192,14 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
      "requests for parts.", set()),
     ("Russia targeted Ukrainian power plants to plunge cities into darkness.",
      {("attacked", "Russia", ("Ukraine",), "asserted")}),
+    # an organisation's name that runs on into a title and a name is the person's office
+    ("Today, Deputy Secretary Campbell spoke with United Nations Office for Project "
+     "Services (UNOPS) Executive Director Jorge Moreira da Silva to discuss aid.",
+     {("spoke_with", "Campbell", ("Jorge Moreira da Silva",), "asserted")}),
+    ("Tomorrow, the Governor and National Institute of Allergy and Infectious Diseases "
+     "Director Dr. Jeanne Marrazzo will host a discussion with student leaders.",
+     {("convened", "Jeanne Marrazzo", ("student leaders",), "future"),
+      ("spoke_with", "Jeanne Marrazzo", ("student leaders",), "future")}),
     # an announcement welcomed, whoever the parser made the object
     ("Canada also welcomes the Export-Import Bank of the United States (EXIM) and the U.S. "
      "Trade and Development Agency (USTDA) announcement at the summit to launch a new clean "
@@ -2499,3 +2507,11 @@ def test_an_undated_meeting_named_in_passing_is_the_one_the_document_tells(nlp, 
     text = first + " She plans to raise trade at the meeting with the Gulf Cooperation Council."
     found = events(extract(nlp, text, dt.date(2023, 5, 1)))
     assert len(found) == 2 and {e[3] for e in found} == expected
+
+
+def test_a_name_coordinated_before_a_title_is_no_office(nlp):
+    # "Microsoft and Google CEO Sundar Pichai": Microsoft is a party of its own, whatever
+    # becomes of the CEO
+    found = events(extract(nlp, "Jake Sullivan met with Microsoft and Google CEO Sundar "
+                                "Pichai today."))
+    assert any("Microsoft" in e[2] for e in found)

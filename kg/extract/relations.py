@@ -716,6 +716,14 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
                         None)
     agents = ents.resolve(agent_token, Role.ACTOR if attack else Role.PARTY,
                           alone=_relative_to(trigger, agent_token))
+    for office in syntax.conjuncts(agent_token):  # "the Second Gentleman and National
+        # Institute of Allergy and Infectious Diseases Director Dr. Anthony Fauci will
+        # host …": the director, not the institute
+        holder = _office_holder(office, lex)
+        if holder is not None:
+            dropped = ents.resolve(office, Role.PARTY, alone=True)
+            agents = [k for k in agents if k not in dropped] + [
+                k for k in ents.resolve(holder, Role.PARTY, alone=True) if k not in agents]
     others: list[str] = []
     if relation == Relation.SPOKE_WITH:  # "told our Hill reporter, Allie Pecorin"
         if agent_token.lower_ in lex.public_bodies or _performative(trigger, lex):
@@ -723,6 +731,7 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
             # "The President congratulates Judy", "I want to thank our partners"
         object_tokens = [t for t in object_tokens if not _journalist(t, lex)
                          and not _appeal(trigger, t, lex) and not _addresses(trigger, t, lex)]
+    object_tokens = [_office_holder(t, lex) or t for t in object_tokens]
     for token in [*object_tokens, *_included(trigger)]:
         for included in [token] if token.pos_ not in syntax.VERBS else []:
             for key in ents.resolve(included, Role.TARGET if attack else Role.PARTY):
@@ -776,6 +785,38 @@ def _events(relation: Relation, trigger, agent_token, object_tokens, ents: DocEn
         rest = tuple(k for k in others if k != agent)
         if rest:
             yield Found(relation, agent, rest, trigger, score, agent_token, alternatives)
+
+
+#: words that may stand inside an organisation's name ("Agency for Palestine Refugees in
+#: the Near East (UNRWA)")
+NAME_LINKS = frozenset({"of", "for", "in", "the", "and", "&", "(", ")", "-", "on"})
+
+
+def _office_holder(token, lex: Lexicon):
+    """ "spoke with UN Relief and Works Agency for Palestine Refugees in the Near East
+    (UNRWA) Commissioner General Philippe Lazzarini", the parser taking the agency for the
+    party: an organisation's name that runs on, with nothing but its own words, into a
+    title and a person's name is that person's office; the person is the party."""
+    if token.ent_type_ != "ORG" or any(c.dep_ == "conj" for c in token.children):
+        return None  # (not "met with Microsoft and Google CEO Sundar Pichai")
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and doc[i].ent_type_ != "PERSON":
+        if not (doc[i].text in NAME_LINKS or doc[i].is_title or doc[i].is_upper):
+            return None
+        i += 1
+    if i == len(doc) or i == token.i + 1:
+        return None
+    title = [t.lower_ for t in doc[token.i + 1:i] if t.text not in NAME_LINKS]
+    while title and title[-1].rstrip(".") in ("dr", "mr", "mrs", "ms"):
+        title.pop()
+    if not title or not lex.ends_title(title):
+        return None
+    person = doc[i]
+    while person.i + 1 < len(doc) and doc[person.i + 1].ent_type_ == "PERSON" and \
+            doc[person.i + 1].ent_iob_ == "I":
+        person = doc[person.i + 1]
+    return person
 
 
 def _aims_measures(verb, agent_token, lex: Lexicon) -> bool:
