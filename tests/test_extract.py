@@ -2515,3 +2515,6 @@ def test_a_name_coordinated_before_a_title_is_no_office(nlp):
     found = events(extract(nlp, "Jake Sullivan met with Microsoft and Google CEO Sundar "
                                 "Pichai today."))
     assert any("Microsoft" in e[2] for e in found)
+    # nor one that a date parts from the title
+    found = events(extract(nlp, "Jake Sullivan met with NATO Monday and Secretary Blinken."))
+    assert all("Blinken" not in e[2] or "NATO" in e[2] for e in found)

@@ -802,8 +802,9 @@ def _office_holder(token, lex: Lexicon):
     doc = token.doc
     i = token.i + 1
     while i < len(doc) and doc[i].ent_type_ != "PERSON":
-        if not (doc[i].text in NAME_LINKS or doc[i].is_title or doc[i].is_upper):
-            return None
+        if not (doc[i].text in NAME_LINKS or doc[i].is_title or doc[i].is_upper) or \
+                doc[i].ent_type_ in ("DATE", "TIME", "GPE"):
+            return None  # (not "met with NATO on Monday and Secretary Blinken")
         i += 1
     if i == len(doc) or i == token.i + 1:
         return None
