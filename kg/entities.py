@@ -171,7 +171,7 @@ class DocEntities:
             return title
         if pos in self.anonymous:
             return self.anonymous[pos]
-        if role in (Role.ACTOR, Role.TARGET):
+        if role in (Role.ACTOR, Role.TARGET) and token.lemma_.lower() not in lex.proxy_heads:
             country = self._demonym(token) or self._demonym_country(token)
             if country:
                 return country

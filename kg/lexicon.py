@@ -104,6 +104,7 @@ class Lexicon:
     title_modifiers: frozenset[str]
     anonymous_heads: frozenset[str]
     group_heads: frozenset[str]
+    proxy_heads: frozenset[str]
     generic_heads: frozenset[str]
     body_heads: frozenset[str]
     plural_sources: frozenset[str]
@@ -307,6 +308,7 @@ def _build(data: dict) -> Lexicon:
         title_modifiers=_words(data.get("title_modifiers")),
         anonymous_heads=_words(data.get("anonymous_heads")) | _words(data.get("person_nouns")),
         group_heads=_words(data.get("group_heads")),
+        proxy_heads=_words(data.get("proxy_heads")),
         plural_sources=_words(data.get("plural_sources")),
         charge_verbs=_words(data.get("charge_verbs")),
         work_products=_words(data.get("work_products")),

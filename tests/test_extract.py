@@ -192,6 +192,13 @@ def test_demonym_stands_for_its_country_when_it_acts(nlp):
     assert ("Iran", ("Israel",), ()) in labels_of(result, "attacked")
 
 
+def test_demonym_of_proxies_names_their_sponsor_not_them(nlp):
+    # sample ay: the militias a country backs act, not the country
+    result = extract(nlp, "Iranian proxies fired rockets at American forces on Monday.")
+    [(agent, _, _)] = labels_of(result, "attacked")
+    assert agent == "Iranian proxies"
+
+
 def test_anonymous_source_is_an_entity_of_its_own(nlp):
     text = "“We will not take part,” a senior administration official said."
     [(agent, _, _)] = labels_of(extract(nlp, text), "stated")
