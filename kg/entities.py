@@ -921,6 +921,34 @@ NO_ONE = frozenset({"no", "every", "neither"})
 CLEFT = {"it", "there"}
 
 
+#: marks that set a phrase off from the clause around it
+SET_OFF = frozenset({",", "—", "–", "--"})
+
+
+def _afterthought_of(result: DocEntities, index: int, token) -> str | None:
+    """The person a possessed description set off after a clause names ("what Ted Kaufman
+    said to me, my friend — he said"): a phrase of no verb between a mark before and a mark
+    after, after a clause of the one named last, says again who that is, not someone
+    else. A description that goes on into a verb of its own ("…, my friend said") is
+    someone of its own, and one right after a name called out is another ("Berry, my
+    dad, when he was a kid, …")."""
+    doc = token.doc
+    start = min(t.i for t in token.subtree if t.i <= token.i)
+    if token.tag_ != "NN" or not any(c.dep_ == "poss" for c in token.children) or start == 0 or \
+            doc[start - 1].text not in SET_OFF or token.i + 1 >= len(doc) or \
+            not doc[token.i + 1].is_punct or doc[token.i + 1].text in ("'s", "’s"):
+        return None
+    if any(t.i > token.i for t in token.subtree):
+        return None  # "my friend from Delaware": a description of its own
+    verb = False  # a clause of the name's between them; else the name is called out
+    for t in reversed(doc[token.sent.start:start - 1]):  # before someone else ("Berry,
+        key = result.by_token.get((index, t.i))          # my dad, when he was a kid, …")
+        if key is not None:
+            return key if verb and result.entities[key].type == EntityType.PERSON else None
+        verb = verb or t.pos_ in ("VERB", "AUX")
+    return None
+
+
 def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexicon) -> None:
     """People named by their role only ("a senior administration official"). Each is an
     entity of its own, typed Person (or Group when plural) and labelled by its role; a
@@ -941,6 +969,10 @@ def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexico
                 # "Berry, my dad, …", a name called out before someone else)
             if any(c.dep_ == "det" and c.lower_ in NO_ONE for c in token.children):
                 continue  # "No soldier was going to be left behind": nobody to refer to
+            named = _afterthought_of(result, segment.index, token)
+            if named is not None:
+                result.anonymous[pos] = named
+                continue
             first = syntax.first_conjunct(token)
             if first.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ not in CLEFT
                                             for c in first.head.children):

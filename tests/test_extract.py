@@ -199,6 +199,19 @@ def test_demonym_of_proxies_names_their_sponsor_not_them(nlp):
     assert agent == "Iranian proxies"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # sample ax: a possessed description set off after the clause says who again
+    ("Here is what Ted Kaufman said to me, my friend — he said, “You have to keep going.”",
+     "Ted Kaufman"),
+    # one that goes on into a verb of its own is someone else
+    ("I saw Ted Kaufman yesterday, my friend said, and then he told me, “It is done.”",
+     "friend"),
+])
+def test_description_set_off_after_a_name_is_that_person(nlp, text, speaker):
+    [(agent, _, _)] = labels_of(extract(nlp, text), "stated")
+    assert agent == speaker
+
+
 def test_anonymous_source_is_an_entity_of_its_own(nlp):
     text = "“We will not take part,” a senior administration official said."
     [(agent, _, _)] = labels_of(extract(nlp, text), "stated")
