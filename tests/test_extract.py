@@ -360,6 +360,18 @@ def test_partial_quote_inside_reported_speech(nlp):
     assert agent == "Joe Biden" and quotes == ("a remarkable capacity to defend itself.",)
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # sample ay: the quote is the worry of those who might be worried, hung by the
+    # parser from "tell" further off: no one's words
+    ("Q: What would the President tell parents reading the news who might be worried "
+     "“They are closing our schools for good”?", []),
+    # a verb the quote's words hang from keeps them in reported speech
+    ("Biden said the United States remained “committed to Israel's security.”", ["Biden"]),
+])
+def test_a_quote_right_after_a_verb_of_feeling_is_not_said(nlp, text, speakers):
+    assert [agent for agent, _, _ in labels_of(extract(nlp, text), "stated")] == speakers
+
+
 def test_statement_by_an_organisation(nlp):
     text = "“This must be avoided,” the G7 statement said."
     assert labels_of(extract(nlp, text), "stated") == [("G7", (), ("This must be avoided",))]

@@ -198,7 +198,7 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
     quote.speaker = _owned_saying(tokens, quote, ents, lex)  # "the Prime Minister's
     # declaration that “…”": no verb need be read
     adjacent = governing = candidates = []
-    if quote.speaker is None:
+    if quote.speaker is None and not _thought_before(tokens, quote, lex):
         adjacent = _reported(_adjacent_speech_verbs(tokens, quote, lex), quote, lex)
         governing = _reported(_governing_speech_verbs(tokens, quote, lex), quote, lex)
         candidates = _reported(
@@ -235,6 +235,22 @@ def _attribute(quote: Quote, ents: DocEntities, lex: Lexicon, colon_verb,
         sents[quote.verb.sent.start] = quote.verb.sent
     first, last = min(sents), max(sents)
     quote.evidence = (sents[first].start_char, syntax.sentence_bounds(sents[last])[1])
+
+
+def _thought_before(tokens, quote: Quote, lex: Lexicon) -> bool:
+    """A verb that is not one of saying, right before the opening mark with nothing
+    between, and not one the quote's words hang from ("what would he tell Catholics …
+    who might be worried “They're coming after us”?", parsed with the quote under
+    "tell"): the quote is what that verb's subject fears, thinks or reads, no words of a
+    verb of saying further off."""
+    first = tokens[0]
+    mark = first if first.is_quote else first.nbor(-1) if first.i > 0 else first
+    if not mark.is_quote or mark.i == 0:
+        return False
+    verb = mark.nbor(-1)
+    words = next((t for t in tokens if not t.is_punct), first)
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in lex.speech_verbs and \
+        verb not in set(words.ancestors)
 
 
 def _reported(verbs: list, quote: Quote, lex: Lexicon) -> list:
