@@ -949,6 +949,32 @@ def _afterthought_of(result: DocEntities, index: int, token) -> str | None:
     return None
 
 
+def _described_with(result: DocEntities, index: int, token) -> str | None:
+    """The person a possessed description shares with a second one that ends in a name
+    ("My friend and former colleague Brian Deese has spoken"): the second, with no
+    determiner of its own, takes the same "my", so both describe the one named, not two
+    people ("my wife and Jill" are two: a name alone, no description before it)."""
+    if token.dep_ == "conj" and not any(c.dep_ in ("det", "poss") for c in token.children):
+        # "My friend and former colleague, Brian Deese", the name hung from the first
+        head = token.head
+        if any(c.dep_ == "poss" for c in head.children):
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                key = result.by_token.get((index, appos.i))
+                if key is not None and result.entities[key].type == EntityType.PERSON:
+                    return key
+    if not any(c.dep_ == "poss" for c in token.children):
+        return None
+    for conj in (c for c in token.children if c.dep_ == "conj"):
+        key = result.by_token.get((index, conj.i))
+        if key is None or result.entities[key].type != EntityType.PERSON or any(
+                c.dep_ in ("det", "poss") for c in conj.children):
+            continue
+        if any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and c.i < conj.i
+               for c in conj.children):
+            return key
+    return None
+
+
 def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexicon) -> None:
     """People named by their role only ("a senior administration official"). Each is an
     entity of its own, typed Person (or Group when plural) and labelled by its role; a
@@ -969,7 +995,10 @@ def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexico
                 # "Berry, my dad, …", a name called out before someone else)
             if any(c.dep_ == "det" and c.lower_ in NO_ONE for c in token.children):
                 continue  # "No soldier was going to be left behind": nobody to refer to
-            named = _afterthought_of(result, segment.index, token)
+            named = result.by_token.get((segment.index, token.head.i)) if \
+                token.dep_ == "compound" else None  # "former colleague Brian Deese"
+            named = named or _afterthought_of(result, segment.index, token) or \
+                _described_with(result, segment.index, token)
             if named is not None:
                 result.anonymous[pos] = named
                 continue

@@ -212,6 +212,20 @@ def test_description_set_off_after_a_name_is_that_person(nlp, text, speaker):
     assert agent == speaker
 
 
+@pytest.mark.parametrize("text, talks", [
+    # sample as: two descriptions sharing "my" and ending in a name are one person
+    ("My friend and former colleague Brian Deese has spoken about this new industrial "
+     "strategy at some length.", set()),
+    ("My friend and former colleague Brian Deese met with Chancellor Scholz on Monday.",
+     {("Brian Deese", ("Scholz",), ())}),
+    # a name alone after "and" is someone else
+    ("My wife and Brian Deese met with Chancellor Scholz on Monday.",
+     {("Brian Deese", ("Scholz",), ()), ("wife", ("Scholz",), ())}),
+])
+def test_descriptions_sharing_a_possessor_and_a_name_are_one_person(nlp, text, talks):
+    assert set(labels_of(extract(nlp, text), "spoke_with")) == talks
+
+
 def test_anonymous_source_is_an_entity_of_its_own(nlp):
     text = "“We will not take part,” a senior administration official said."
     [(agent, _, _)] = labels_of(extract(nlp, text), "stated")
@@ -2211,6 +2225,11 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # experts and resources brought together are pooled, not gathered
     ("The Ford Foundation, in partnership with the Gates Foundation, will bring together "
      "leading experts and resources to help city leaders.", set()),
+    # information gathered from people gathers no one (sample av)
+    ("The Task Force may gather relevant data from outside groups, including county "
+     "officials and school boards.", set()),
+    ("President Biden gathered his national security team on Sunday.",
+     {("convened", "Biden", ("national security team",), "asserted")}),
     # an opening phrase frames the main clause; the end of its list is no subject
     ("In discussion with envoys from the Ministry of Defence, the Ministry of Justice, and "
      "farmers working with local growers, the Mayor of Paris set out his plan.", set()),
