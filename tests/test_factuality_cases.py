@@ -446,3 +446,13 @@ def test_would_have_said_is_not_a_habit(nlp):
     assert {f[3] for f in facts(nlp, text)} == {"hypothetical"}
     text = "As my father would say, \u201cKeep the faith, kid.\u201d"  # the control
     assert {f[3] for f in facts(nlp, text)} == {"asserted"}
+
+
+def test_a_denial_denied_is_asserted(nlp):
+    # sample av: "not something that … haven't spoken about" is something they have
+    text = ("It\u2019s not at all something that Prime Minister Sunak and President Macron "
+            "haven\u2019t spoken about.")
+    assert {f[3] for f in facts(nlp, text)} == {"asserted"}
+    text = ("It is something that Prime Minister Sunak and President Macron haven\u2019t "
+            "spoken about.")  # the control: one denial
+    assert {f[3] for f in facts(nlp, text)} == {"negated"}

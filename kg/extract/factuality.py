@@ -907,6 +907,23 @@ def _carried(noun, lex: Lexicon) -> bool:
 FINITE = {"VBD", "VBZ"}
 
 
+def _negated(verb, lex: Lexicon) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in lex.negators)
+               or _negated_auxiliary(c, lex) for c in verb.children)
+
+
+def _litotes(trigger, lex: Lexicon) -> bool:
+    """A negated relative clause on what a negated "be" says something is not ("it's not
+    something that they haven't spoken about", "this is not a topic we have not
+    discussed"): two denials, one event told as having happened."""
+    if trigger.dep_ != "relcl" or not _negated(trigger, lex):
+        return False
+    noun = trigger.head
+    copula = noun.head  # (a contracted "’s" has the lemma "’")
+    return noun.dep_ == "attr" and (copula.lemma_ == "be" or copula.lower_ in ("’s", "'s")) \
+        and _negated(copula, lex)
+
+
 def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
     """The factuality of the event that ``trigger`` (a spaCy token) expresses.
 
@@ -938,6 +955,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
         return Factuality.NEGATED  # "has no intention at this moment of engaging with"
     if _imperative(trigger):
         return Factuality.HYPOTHETICAL  # "rally the political leaders behind it": asked
+    if _litotes(trigger, lex):
+        return Factuality.ASSERTED  # "it's not something that Trudeau and Biden haven't
+        # spoken about": a denial denied
     extraposed = _extraposed(trigger, lex)
     if extraposed is not None:
         return extraposed  # "it has been difficult for the US to talk to China"
