@@ -761,9 +761,10 @@ def _phrase_label(token) -> str:
         if t.i < opening and t.dep_ in ("advmod", "cc") and t.head.i == token.i:
             continue  # "(and) then these leaders", "And the CEO of …": a word of the clause
             # before the phrase
-        if t.dep_ in ("det", "poss", "case", "punct", "nummod", "predet") or (
-                t.like_num and t.dep_ != "compound"):  # "two officials", "the First Lady"
-            continue
+        if t.i != token.i and (t.dep_ in ("det", "poss", "case", "punct", "nummod", "predet")
+                               or t.like_num and t.dep_ != "compound"):
+            continue  # "two officials", "the First Lady" (the head stays, a possessor too:
+            # "the Vice President's meeting" is the Vice President's, not Vice's)
         if syntax.transcript_q(t) and t.i < token.i:
             continue  # "Q    The President said …": a transcript's mark for the reporter
         if t.head.dep_ == "poss" and t.head.i < token.i:

@@ -98,6 +98,8 @@ class Lexicon:
     generic_kin: frozenset[str]
     unverified_saying: frozenset[str]
     preview_verbs: frozenset[str]
+    containing_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
     carrying_verbs: frozenset[str]
     founding_verbs: frozenset[str]
     titles: frozenset[str]
@@ -302,6 +304,8 @@ def _build(data: dict) -> Lexicon:
         generic_kin=_words(fact.get("generic_kin")),
         unverified_saying=_words(fact.get("unverified_saying")),
         preview_verbs=_words(fact.get("preview_verbs")),
+        containing_verbs=_words(fact.get("containing_verbs")),
+        topic_verbs=_words(fact.get("topic_verbs")),
         carrying_verbs=_words(fact.get("carrying_verbs")),
         founding_verbs=_words(fact.get("founding_verbs")),
         titles=_words(data.get("titles")),

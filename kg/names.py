@@ -107,6 +107,9 @@ def _is_name(tokens, lex: Lexicon) -> bool:
         return False  # a prefix left of a title ("Co-" of "PCAST Co-Chair"): no name
     if all(t.lower_ in lex.not_names for t in tokens):
         return False
+    if len(tokens) == 1 and tokens[0].tag_ == "NNS" and tokens[0].is_sent_start:
+        return False  # "Communities said for years …": a common plural, capitalised only
+        # by where it stands
     vocabulary = lex.title_words | lex.title_modifiers | lex.name_suffixes | {"the", "of", "and"}
     return not all(t.lower_ in vocabulary for t in tokens)
 

@@ -2225,6 +2225,13 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # experts and resources brought together are pooled, not gathered
     ("The Ford Foundation, in partnership with the Gates Foundation, will bring together "
      "leading experts and resources to help city leaders.", set()),
+    # a doing on a matter welcomed is no one met (sample ba)
+    ("Prime Minister Sunak welcomed Canadian leadership on ocean protection.", set()),
+    ("Prime Minister Sunak welcomed Chancellor Scholz on Monday.",
+     {("spoke_with", "Sunak", ("Scholz",), "asserted")}),
+    # a common plural that opens a sentence is no name, however the recogniser tags it:
+    # a kind, nobody in particular (sample ba)
+    ("Farmers said for years, \u201cWe need water.\u201d", set()),
     # information gathered from people gathers no one (sample av)
     ("The Task Force may gather relevant data from outside groups, including county "
      "officials and school boards.", set()),
@@ -2261,6 +2268,12 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
 ])
 def test_readings_of_briefing_sentences(nlp, text, expected):
     assert {e[:4] for e in events(extract(nlp, text))} == expected
+
+
+def test_a_possessed_title_keeps_its_head_in_its_label(nlp):
+    # sample az: "the Vice President's meeting" was labelled "Vice"
+    text = "The report included the Vice President\u2019s meeting with Chancellor Scholz."
+    assert labels_of(extract(nlp, text), "spoke_with") == [("Vice President", ("Scholz",), ())]
 
 
 def test_a_label_leaves_out_the_adverb_before_the_phrase(nlp):

@@ -456,3 +456,23 @@ def test_a_denial_denied_is_asserted(nlp):
     text = ("It is something that Prime Minister Sunak and President Macron haven\u2019t "
             "spoken about.")  # the control: one denial
     assert {f[3] for f in facts(nlp, text)} == {"negated"}
+
+
+@pytest.mark.parametrize("text, reading", [
+    # sample ba: a gerund after "after" with the main clause's subject is a step of the
+    # same plan; it lies ahead when the plan does
+    ("After meeting with Chancellor Scholz, the Governor will visit the port.", "future"),
+    ("After meeting with Chancellor Scholz, the Governor visited the port.", "asserted"),
+    # sample az: what one will not "get ahead of" lies ahead, joined by "and" or not
+    ("I won't get ahead of the Governor and her discussion with Chancellor Scholz.",
+     "future"),
+    # sample az: a meeting a programme still ahead will include lies ahead
+    ("The last day will include the Governor's meeting with Chancellor Scholz.", "future"),
+    ("The report included the Governor's meeting with Chancellor Scholz.", "asserted"),
+    # sample az: a doing talked about is a topic, not told as done
+    ("When you and the Governor talked about negotiating with Chancellor Scholz, what did "
+     "you agree?", "hypothetical"),
+    ("The Governor talked with Chancellor Scholz about the port.", "asserted"),
+])
+def test_events_timed_by_a_plan_or_talked_of(nlp, text, reading):
+    assert {f[3] for f in facts(nlp, text) if f[0] == "spoke_with"} == {reading}

@@ -859,8 +859,44 @@ def _ahead_of(noun, lex: Lexicon) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
             noun.head.head.lemma_.lower() in lex.preview_verbs:
         return True
-    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-        noun.head.head.lower_ in AHEAD
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in AHEAD:
+        return True
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.containing_verbs and \
+            noun.lemma_.lower() in lex.meeting_nouns and \
+            _clause_factuality(noun.head, lex) == Factuality.FUTURE:
+        return True  # "which will include the Vice President's meeting with the Caribbean"
+    return _coordinated_after_ahead(noun)
+
+
+#: words of a noun phrase, and "and" between two
+PHRASE_POS = frozenset({"DET", "PROPN", "NOUN", "CCONJ", "ADJ", "PRON", "NUM", "PART"})
+
+
+def _coordinated_after_ahead(noun) -> bool:
+    """ "I won't get ahead of the President and his discussion with President Widodo",
+    parsed with "discussion" coordinated with "get": a noun phrase joined by "and" to
+    the object of "ahead of" lies ahead with it, however the parser hung it."""
+    doc = noun.doc
+    i = noun.left_edge.i - 1
+    conjoined = False
+    while i > noun.sent.start and doc[i].pos_ in PHRASE_POS and doc[i].lower_ != "of":
+        conjoined = conjoined or doc[i].lower_ == "and"
+        i -= 1
+    return conjoined and doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in AHEAD
+
+
+#: prepositions that give what one speaks of ("talked about negotiating with Mexico")
+TOPIC_PREPS = frozenset({"about", "of", "on"})
+
+def _topic(verb, prep, lex: Lexicon) -> bool:
+    """A gerund with no subject of its own after "about", "of" or "on" a verb of talking
+    or thinking hangs from: what is talked or thought of ("talked about negotiating with
+    Mexico", "thinking of meeting him"), not something done."""
+    return prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS and \
+        verb.lemma_.lower() in lex.topic_verbs and any(
+            c.dep_ == "pcomp" and c.tag_ == "VBG" and not any(
+                d.dep_ in ("nsubj", "poss") for d in c.children) and not any(
+                t.ent_type_ in ("DATE", "TIME") for t in c.subtree) for c in prep.children)
 
 
 #: prepositions that set one event before or after another ("after the meeting")
@@ -882,6 +918,21 @@ def _anchors_ahead(noun, lex: Lexicon) -> bool:
                                                for t in noun.subtree):
         return False
     return _clause_factuality(verb, lex) == Factuality.FUTURE
+
+
+def _step_ahead(verb, lex: Lexicon) -> bool:
+    """ "after meeting with Director Haines, the President will tour …": a gerund after
+    "after" or "before", with no subject but the main clause's, is a step of the same
+    plan; it lies ahead when the main clause does (unless a time of its own says
+    otherwise)."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in SEQUENCE_PREPS \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    main = verb.head.head
+    if main.pos_ not in ("VERB", "AUX") or any(t.ent_type_ in ("DATE", "TIME")
+                                               for t in verb.subtree):
+        return False
+    return _clause_factuality(main, lex) == Factuality.FUTURE
 
 
 def _presupposed(noun, agent) -> bool:
@@ -937,7 +988,8 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
     the strike"), at a definite subject ("the attack failed") and at the root.
     ``agent`` is the token of the event's agent, when known.
     """
-    if trigger.pos_ in ("NOUN", "PROPN") and _anchors_ahead(trigger, lex):
+    if trigger.pos_ in ("NOUN", "PROPN") and _anchors_ahead(trigger, lex) or \
+            _step_ahead(trigger, lex):
         return Factuality.FUTURE  # "following the President's meeting with Prime Minister
         # Lee, the Vice President will host him"
     if trigger.pos_ in ("NOUN", "PROPN") and _presupposed(trigger, agent) and \
@@ -1027,6 +1079,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
                 found = own  # "if Moscow decides to strike NATO", "could plan to meet": a
                 # plan in a case put is put too
             found = found or own
+            if found is None and child is not None and _topic(token, child, lex):
+                found = Factuality.HYPOTHETICAL  # "talked about negotiating with Mexico": a
+                # doing spoken or thought of, not told as done
             if found is None and child is not None and _founded(token, child, lex):
                 found = Factuality.FUTURE  # "signed an arrangement to bring together …"
             if found == Factuality.FUTURE and _conditioned(token):

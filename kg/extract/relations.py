@@ -140,6 +140,11 @@ def _admits(verb, ents: DocEntities, lex: Lexicon) -> bool:
            for o in syntax.direct_objects(verb) for t in _phrase(o)):
         return True  # "welcomes the DFC and the USAID announcement", parsed with the DFC
         # the object: glad of what was said, not meeting those who said it
+    if any(p.dep_ == "prep" and p.lower_ == "on" and any(
+            t.ent_type_ not in ("DATE", "TIME") for t in syntax.prep_objects(o, {"on"}))
+           for o in syntax.direct_objects(verb) for p in o.children):
+        return True  # "welcomed U.S. leadership on climate action": glad of a doing on a
+        # matter (not "welcomed the leaders on Monday")
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
             for obj in syntax.prep_objects(verb, {prep.lower_}):
