@@ -49,6 +49,7 @@ class Lexicon:
     idiom_objects: frozenset[str]
     joining_verbs: frozenset[str]
     meet_verbs: frozenset[str]
+    met_things: frozenset[str]
     person_verbs: frozenset[str]
     medium_nouns: frozenset[str]
     institution_heads: frozenset[str]
@@ -253,6 +254,7 @@ def _build(data: dict) -> Lexicon:
         event_acronyms=_words(data.get("event_acronyms")),
         joining_verbs=_words(attacked.get("joining_verbs")),
         meet_verbs=_words(convened.get("meet_verbs")),
+        met_things=_words(convened.get("met_things")),
         person_verbs=_words(spoke.get("person_verbs")),
         medium_nouns=_words(spoke.get("medium_nouns")),
         institution_heads=_words(spoke.get("institution_heads")),

@@ -2225,6 +2225,12 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # experts and resources brought together are pooled, not gathered
     ("The Ford Foundation, in partnership with the Gates Foundation, will bring together "
      "leading experts and resources to help city leaders.", set()),
+    # a name whose head comes after its "of" is an award, an event, no party (sample az)
+    ("Last week, the Governor hosted the Young Women of Science Award to honor student "
+     "researchers.", set()),
+    # criteria met are a bar reached, no one met (sample ba)
+    ("Since Mayor Adams meets Federal Emergency Management Agency (FEMA) Public Assistance "
+     "criteria for the grant, the county will apply.", set()),
     # a doing on a matter welcomed is no one met (sample ba)
     ("Prime Minister Sunak welcomed Canadian leadership on ocean protection.", set()),
     ("Prime Minister Sunak welcomed Chancellor Scholz on Monday.",

@@ -473,6 +473,10 @@ def test_a_denial_denied_is_asserted(nlp):
     ("When you and the Governor talked about negotiating with Chancellor Scholz, what did "
      "you agree?", "hypothetical"),
     ("The Governor talked with Chancellor Scholz about the port.", "asserted"),
+    # sample ba: a time for someone to act, asked about, is asked, not told as ahead
+    ("Why is now the time for Governor Hochul to meet with Chancellor Scholz?",
+     "hypothetical"),
+    ("Now is the time for Governor Hochul to meet with Chancellor Scholz.", "future"),
 ])
 def test_events_timed_by_a_plan_or_talked_of(nlp, text, reading):
     assert {f[3] for f in facts(nlp, text) if f[0] == "spoke_with"} == {reading}

@@ -366,6 +366,9 @@ def _extraposed(verb, lex: Lexicon) -> Factuality | None:
         # "it's one thing for Congress to say, “…”": a case weighed (not "it's a pleasure
         # for me to welcome …", said as it is done, nor "it was an honor for her to …")
         found = _governor_factuality(verb.head, lex)
+        if found == Factuality.FUTURE and _asks(verb.sent, verb):
+            return Factuality.HYPOTHETICAL  # "Why is now the time for the President to
+            # speak to the Speaker?": asked whether to, not told that he will
         if found is not None:
             return found
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

@@ -245,6 +245,12 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         return  # "broadly speaking, …"
     if _shared(verb):
         return  # "co-host the Summit with Zambia": Zambia hosts too
+    if lemma == "meet" and any(
+            t.lemma_.lower() in lex.met_things for d in syntax.direct_objects(verb)
+            for o in syntax.conjuncts(d)
+            for t in (o, *(c for c in o.children if c.dep_ == "appos"))):
+        return  # "he meets the FDA's Emergency Use Authority criteria" (the parser may make
+        # the name the object and the criteria its apposition): a bar reached
     for trigger in triggers:
         if not _multiword_ok(verb, trigger) or _phrasal(verb, trigger, lex):
             continue
@@ -1051,6 +1057,10 @@ def _is_event_name(ents: DocEntities, key: str, lex: Lexicon) -> bool:
     Afro-Latino Heritage", "this Summit": an event or a prize, named by its head word (a
     name of one word only if it is a gathering's: "the Fund" is the IMF)."""
     words = ents.entities[key].label.lower().split()
+    if len(words) > 2 and "of" in words[1:-1] and words[-1] in lex.event_heads and \
+            ents.entities[key].type != EntityType.PERSON:
+        return True  # "the International Women of Courage Award": the head comes last
+        # (not "the Chairman of the Communist Party", a person)
     for i, word in enumerate(words):
         if word in ("of", "for", "on") and i > 0:
             words = words[:i]
