@@ -393,6 +393,18 @@ def own_subjects(verb) -> list:
         # and farmers …, the Mayor set out his plan": the end of a list that an opening
         # phrase holds, which the parser made a second subject
         return [found[-1]]
+    if len(found) == 1:
+        last = next((c for c in reversed(list(found[0].children)) if c.dep_ == "appos"
+                     and c.i > found[0].i), None)
+        doc = verb.doc
+        if last is not None and last.pos_ == "PROPN" and \
+                doc[last.left_edge.i - 1].text == "," and \
+                any(t.text in CLAUSE_BREAKS for t in doc[found[0].i:last.left_edge.i]) and \
+                all(t.dep_ in ("aux", "neg", "advmod") for t in doc[last.right_edge.i + 1:verb.i]):
+            # "In separate calls with chiefs of staff … from Governor Hogan …; Governor Wolf
+            # …; and Mayor Cooper, Julie had productive conversations": the name right
+            # before the verb, after a list broken by semicolons, is its subject
+            return [last]
     if len(found) > 1 and found[-1].pos_ == "PROPN" and found[-1].is_alpha:
         between = verb.doc[found[0].i + 1:found[-1].i]
         if not any(t.dep_ in ("cc", "punct") and t.text != "-" or t.pos_ in VERBS

@@ -2381,6 +2381,34 @@ def _parsed(nlp, rows: str, ents: dict[str, str] | None = None):
                heads=[int(c[2]) for c in cols], pos=[c[3] for c in cols], ents=labels)
 
 
+def test_the_name_before_the_verb_after_a_semicolon_list_is_its_subject(nlp):
+    from kg import syntax
+
+    # "In calls with aides from Governor Moore; Governor Wolf; and Mayor Wu, Tom had
+    # talks": the parser at times makes a name of the list the subject and the real
+    # subject its apposition (sample ba)
+    doc = _parsed(nlp, """
+        In prep 14 ADP
+        calls pobj 0 NOUN
+        with prep 1 ADP
+        aides pobj 2 NOUN
+        from prep 3 ADP
+        Moore pobj 4 PROPN
+        ; punct 14 PUNCT
+        Governor compound 8 PROPN
+        Wolf nsubj 14 PROPN
+        ; punct 8 PUNCT
+        and cc 8 CCONJ
+        Wu conj 8 PROPN
+        , punct 8 PUNCT
+        Tom appos 8 PROPN
+        had ROOT 14 VERB
+        talks dobj 14 NOUN
+        . punct 14 PUNCT
+    """)
+    assert [t.text for t in syntax.own_subjects(doc[14])] == ["Tom"]
+
+
 def test_a_bare_title_before_a_name_is_not_the_subject(nlp):
     from kg import syntax
 
