@@ -80,9 +80,11 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
                     c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
                 continue  # (not "as your husband would have said, “…”": what he would
                 # have said, had he been here, he did not say)
-            if word in lex.future_modals and any(
+            if word in lex.future_modals and verb.lemma_.lower() in lex.speech_verbs and any(
                     c.dep_ == "advmod" and c.lower_ in CHARACTERISTIC for c in verb.children):
-                continue  # "my father will always say to me, …": a habit, not a time ahead
+                continue  # "my father will always say to me, …": a habit of saying, not a
+                # time ahead (but "the United States will always speak to partners": a
+                # standing pledge, no talks told)
             backshifted = word in would and _reported(verb, lex) and \
                 not _told_in_present(verb)  # ("he says he would meet Putin if …")
             if word in lex.future_modals or child.lemma_.lower() in lex.future_modals or \
