@@ -483,3 +483,14 @@ def test_a_denial_denied_is_asserted(nlp):
 ])
 def test_events_timed_by_a_plan_or_talked_of(nlp, text, reading):
     assert {f[3] for f in facts(nlp, text) if f[0] == "spoke_with"} == {reading}
+
+
+@pytest.mark.parametrize("text, reading", [
+    # sample ba: who attacked, hedged, is put, not told
+    ("The Democratic National Committee was attacked by a likely Russian actor.", "hypothetical"),
+    ("The Democratic National Committee was attacked by suspected Russian hackers.",
+     "hypothetical"),
+    ("Russian hackers attacked the Democratic National Committee.", "asserted"),
+])
+def test_a_hedged_attacker_is_put(nlp, text, reading):
+    assert {f[3] for f in facts(nlp, text) if f[0] == "attacked"} == {reading}

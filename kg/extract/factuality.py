@@ -925,6 +925,17 @@ def _anchors_ahead(noun, lex: Lexicon) -> bool:
     return _clause_factuality(verb, lex) == Factuality.FUTURE
 
 
+def _hedged_agent(agent, lex: Lexicon) -> bool:
+    """An agent phrase with a hedge of its own ("a likely Russian actor", "suspected
+    hackers", "the alleged attackers"; not "any")."""
+    if agent is None:
+        return False
+    head = agent.head if agent.dep_ in ("amod", "compound") and agent.head.pos_ == "NOUN" \
+        else agent
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in lex.hedges and c.lower_ != "any"
+               and c.i < head.i for c in head.children)
+
+
 def _step_ahead(verb, lex: Lexicon) -> bool:
     """ "after meeting with Director Haines, the President will tour …": a gerund after
     "after" or "before", with no subject but the main clause's, is a step of the same
@@ -993,6 +1004,9 @@ def factuality(trigger, lex: Lexicon, agent=None) -> Factuality:
     the strike"), at a definite subject ("the attack failed") and at the root.
     ``agent`` is the token of the event's agent, when known.
     """
+    if _hedged_agent(agent, lex):
+        return Factuality.HYPOTHETICAL  # "attacked by a likely Russian actor", "suspected
+        # Russian hackers": who did it is put, not told
     if trigger.pos_ in ("NOUN", "PROPN") and _anchors_ahead(trigger, lex) or \
             _step_ahead(trigger, lex):
         return Factuality.FUTURE  # "following the President's meeting with Prime Minister
