@@ -926,6 +926,18 @@ def test_who_calls_to_thank_thanks(nlp):
     assert agents == {"Joe Biden"}
 
 
+@pytest.mark.parametrize("text, date", [
+    # sample az: the date of a doing after a preposition is that doing's, not the talk's
+    ("Mr. Smith congratulated Prime Minister Fiame on officially opening the embassy in "
+     "Apia on Friday.", None),
+    ("On Friday, Mr. Smith congratulated Prime Minister Fiame on opening the embassy.",
+     "2023-06-09"),
+])
+def test_a_date_of_a_doing_after_a_preposition_is_its_own(nlp, text, date):
+    found = events(extract(nlp, text, dt.date(2023, 6, 14)))
+    assert {e[4] for e in found if e[0] == "spoke_with"} == {date}
+
+
 def test_a_dated_mention_far_away_or_about_others_dates_nothing(nlp):
     near = ("Iran launched an attack on Israel.\n\n"
             "Officials in Israel spoke after the April 13th attack.")

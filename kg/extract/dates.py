@@ -172,8 +172,10 @@ def _attaches_to(ent, heads: list) -> int | None:
             return None  # "following the destruction … on April 1st", "ahead of the August
             # 20 runoff", "in advance of the summit on July 11": another event's date
         if token.pos_ in VERBAL and token.i != ent.root.i:
-            if _has_subject(token) or token.dep_ in ("relcl", "advcl", "ROOT"):
-                return None
+            if _has_subject(token) or token.dep_ in ("relcl", "advcl", "ROOT") or \
+                    token.tag_ == "VBG" and token.dep_ == "pcomp":
+                return None  # (a doing after a preposition is an event of its own:
+                # "congratulated Maldives on opening their embassy … on Friday")
             penalty = len(heads) + 1
         elif token.pos_ in ("NOUN", "PROPN") and token.i != ent.root.i:
             penalty = max(penalty, len(heads) + 1)
