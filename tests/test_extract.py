@@ -2237,6 +2237,9 @@ def test_an_attributive_quote_is_no_statement(nlp, text, stated):
     # experts and resources brought together are pooled, not gathered
     ("The Ford Foundation, in partnership with the Gates Foundation, will bring together "
      "leading experts and resources to help city leaders.", set()),
+    # a verb in a quoted title is a name's word, no event (sample az)
+    ("Maria Lopez led the Navy\u2019s \u201cDon\u2019t Ask, Don\u2019t Tell\u201d Working "
+     "Group.", set()),
     # a name whose head comes after its "of" is an award, an event, no party (sample az)
     ("Last week, the Governor hosted the Young Women of Science Award to honor student "
      "researchers.", set()),

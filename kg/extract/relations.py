@@ -25,6 +25,7 @@ from kg import syntax
 from kg.entities import DocEntities, Role
 from kg.gazetteer import load_gazetteer
 from kg.lexicon import Lexicon, Trigger
+from kg.marks import doc_quote_spans
 from kg.model import EntityType, Relation
 from kg.nlp import lower_ids, string_id, tokens_tagged
 
@@ -233,6 +234,17 @@ def _named_as(obj) -> bool:
                        for t in doc[obj.i + 1:c.left_edge.i]) for c in obj.children)
 
 
+def _in_quoted_title(verb) -> bool:
+    """A verb inside quote marks whose words are all capitalised ("“Don't Ask, Don't
+    Tell”", "“Buy American”"): the name of a policy or a work, not an event."""
+    doc = verb.doc
+    for start, end in doc_quote_spans(doc):
+        if start <= verb.idx < end:
+            words = [t for t in doc if start <= t.idx < end and t.is_alpha]
+            return len(words) > 1 and all(t.text[0].isupper() for t in words)
+    return False
+
+
 def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
     lemma = verb.lemma_.lower()
     triggers = lex.verbs.get(lemma, ())
@@ -243,6 +255,8 @@ def _verb_events(verb, ents: DocEntities, lex: Lexicon) -> Iterator[Found]:
         # out", "called off": see _phrasal)
     if _disjunct(verb):
         return  # "broadly speaking, …"
+    if _in_quoted_title(verb):
+        return  # "the Pentagon's “Don't Ask, Don't Tell” Working Group": a policy's name
     if _shared(verb):
         return  # "co-host the Summit with Zambia": Zambia hosts too
     if lemma == "meet" and any(
