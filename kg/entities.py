@@ -950,6 +950,32 @@ def _afterthought_of(result: DocEntities, index: int, token) -> str | None:
     return None
 
 
+def _pointed_at(result: DocEntities, index: int, token) -> str | None:
+    """The person a sentence opens by pointing at ("This guy, he made this finally
+    happen", after "I want Michael to come back up here"): "this" or "that" and a noun
+    for a person, set off before a pronoun that takes it up, is someone present, the one
+    named last in this paragraph or the two before. (An object, "I met this guy", brings
+    in someone new.)"""
+    doc = token.doc
+    if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("this", "that")
+                                     for c in token.children):
+        return None
+    start = token.left_edge.i
+    opening = doc[token.sent.start:start]
+    if any(t.dep_ != "cc" for t in opening) or token.i + 2 >= len(doc) or \
+            doc[token.i + 1].text != "," or doc[token.i + 2].lower_ not in ("he", "she"):
+        return None
+    for mention in reversed(result.mentions):
+        if mention.pos >= (index, start):
+            continue
+        if mention.pos[0] < index - 2:
+            break
+        if result.entities[mention.key].type == EntityType.PERSON and not mention.vocative:
+            return mention.key  # (one called by name is the one named, a bare first
+            # name perhaps: the name told of)
+    return None
+
+
 def _described_with(result: DocEntities, index: int, token) -> str | None:
     """The person a possessed description shares with a second one that ends in a name
     ("My friend and former colleague Brian Deese has spoken"): the second, with no
@@ -999,7 +1025,8 @@ def _anonymous_sources(result: DocEntities, segments: list[Segment], lex: Lexico
             named = result.by_token.get((segment.index, token.head.i)) if \
                 token.dep_ == "compound" else None  # "former colleague Brian Deese"
             named = named or _afterthought_of(result, segment.index, token) or \
-                _described_with(result, segment.index, token)
+                _described_with(result, segment.index, token) or \
+                _pointed_at(result, segment.index, token)
             if named is not None:
                 result.anonymous[pos] = named
                 continue

@@ -212,6 +212,21 @@ def test_description_set_off_after_a_name_is_that_person(nlp, text, speaker):
     assert agent == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # sample az: "this" and a noun for a person, set off before "she", point at the one
+    # just named, someone present
+    ("I want Maria Lopez to come up here. Come on up, Maria.\n\nThis woman, she made this "
+     "bill happen. She came to my office, and she said, \u201cHere is what we need.\u201d",
+     "Maria Lopez"),
+    # not set off before a pronoun, "this" may bring in someone new
+    ("I want Maria Lopez to come up here.\n\nAt the fair, this woman walked up and said, "
+     "\u201cHere is what we need.\u201d", "woman"),
+])
+def test_a_person_pointed_at_is_the_one_just_named(nlp, text, speaker):
+    [(agent, _, _)] = labels_of(extract(nlp, text), "stated")
+    assert agent == speaker
+
+
 @pytest.mark.parametrize("text, talks", [
     # sample as: two descriptions sharing "my" and ending in a name are one person
     ("My friend and former colleague Brian Deese has spoken about this new industrial "
