@@ -401,6 +401,16 @@ def test_a_quote_right_after_a_verb_of_feeling_is_not_said(nlp, text, speakers):
     assert [agent for agent, _, _ in labels_of(extract(nlp, text), "stated")] == speakers
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # sample bc: a likeness of what was said is the reporter's wording, not the words
+    ("I think Senator Thune said something akin to, \u201cWe will not vote tonight.\u201d",
+     []),
+    ("Senator Thune said something, \u201cWe will not vote tonight.\u201d", ["Thune"]),
+])
+def test_something_like_what_was_said_is_a_gloss(nlp, text, speakers):
+    assert [agent for agent, _, _ in labels_of(extract(nlp, text), "stated")] == speakers
+
+
 def test_statement_by_an_organisation(nlp):
     text = "“This must be avoided,” the G7 statement said."
     assert labels_of(extract(nlp, text), "stated") == [("G7", (), ("This must be avoided",))]

@@ -480,6 +480,9 @@ def test_a_denial_denied_is_asserted(nlp):
     # sample ba: "will always" with a meeting is a standing pledge, ahead, not told as done
     # (with a verb of saying it is a habit: test_extract's "will always say")
     ("Whatever happens, the Governor will always talk with Chancellor Scholz.", "future"),
+    # sample bc: a commitment to meet lies ahead, as a pledge to meet does
+    ("Canada and Mexico reaffirm their commitment to meet annually at the cabinet level.",
+     "future"),
 ])
 def test_events_timed_by_a_plan_or_talked_of(nlp, text, reading):
     assert {f[3] for f in facts(nlp, text) if f[0] == "spoke_with"} == {reading}

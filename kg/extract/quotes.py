@@ -275,6 +275,11 @@ def _reported(verbs: list, quote: Quote, lex: Lexicon) -> list:
 SEEMING = {"sound", "look", "seem", "appear", "feel"}
 
 
+#: words that liken what follows to what was said ("something akin to", "along the lines
+#: of", "to the effect of")
+LIKENESS = frozenset({"akin", "like", "similar", "lines", "effect"})
+
+
 def _glossed(verb, lex: Lexicon) -> bool:
     """A verb of saying that an adverb or a comparison makes a gloss ("is essentially
     saying", "in effect said", "saying, basically, …", "sounded like he was saying"):
@@ -290,6 +295,10 @@ def _glossed(verb, lex: Lexicon) -> bool:
             c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
         return True  # "what the President is saying is, “You need to do your job”": what
         # his stand amounts to, in the speaker's words (not "what he said was, “…”")
+    if any(c.dep_ == "dobj" and c.lower_ in ("something", "words") and any(
+            t.lower_ in LIKENESS for t in c.subtree) for c in verb.children):
+        return True  # "said something akin to, “…”", "something like", "words to the
+        # effect of": the reporter's likeness of what was said
     # (before the verb, right after it, or set off after its object: "telling those
     # leaders, in essence, “…”")
     return any(c.dep_ in ("advmod", "prep", "npadvmod") and (c.i < verb.i or all(
