@@ -918,11 +918,16 @@ def _anchors_ahead(noun, lex: Lexicon) -> bool:
     if noun.lemma_.lower() not in lex.meeting_nouns or noun.head.lower_ not in SEQUENCE_PREPS \
             or noun.dep_ not in ("pobj", "dobj"):  # ("following" parsed as a verb: dobj)
         return False
-    verb = noun.head.head
-    if verb.pos_ not in ("VERB", "AUX") or any(t.ent_type_ in ("DATE", "TIME")
-                                               for t in noun.subtree):
-        return False
-    return _clause_factuality(verb, lex) == Factuality.FUTURE
+    return _sequenced_ahead(noun, lex)
+
+
+def _sequenced_ahead(word, lex: Lexicon) -> bool:
+    """The clause that ``word``'s "after" or "before" hangs from lies ahead, and no time
+    phrase of ``word``'s own says otherwise."""
+    main = word.head.head
+    return main.pos_ in ("VERB", "AUX") and not any(
+        t.ent_type_ in ("DATE", "TIME") for t in word.subtree) and \
+        _clause_factuality(main, lex) == Factuality.FUTURE
 
 
 def _hedged_agent(agent, lex: Lexicon) -> bool:
@@ -944,11 +949,7 @@ def _step_ahead(verb, lex: Lexicon) -> bool:
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in SEQUENCE_PREPS \
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
-    main = verb.head.head
-    if main.pos_ not in ("VERB", "AUX") or any(t.ent_type_ in ("DATE", "TIME")
-                                               for t in verb.subtree):
-        return False
-    return _clause_factuality(main, lex) == Factuality.FUTURE
+    return _sequenced_ahead(verb, lex)
 
 
 def _presupposed(noun, agent) -> bool:
