@@ -934,20 +934,25 @@ def _afterthought_of(result: DocEntities, index: int, token) -> str | None:
     someone of its own, and one right after a name called out is another ("Berry, my
     dad, when he was a kid, …")."""
     doc = token.doc
-    start = min(t.i for t in token.subtree if t.i <= token.i)
+    start = token.left_edge.i
     if token.tag_ != "NN" or not any(c.dep_ == "poss" for c in token.children) or start == 0 or \
             doc[start - 1].text not in SET_OFF or token.i + 1 >= len(doc) or \
             not doc[token.i + 1].is_punct or doc[token.i + 1].text in ("'s", "’s"):
         return None
-    if any(t.i > token.i for t in token.subtree):
+    if token.right_edge.i > token.i:
         return None  # "my friend from Delaware": a description of its own
     verb = False  # a clause of the name's between them; else the name is called out
     for t in reversed(doc[token.sent.start:start - 1]):  # before someone else ("Berry,
-        key = result.by_token.get((index, t.i))          # my dad, when he was a kid, …")
-        if key is not None:
-            return key if verb and result.entities[key].type == EntityType.PERSON else None
+        if (index, t.i) in result.by_token:              # my dad, when he was a kid, …")
+            return _person_at(result, index, t) if verb else None
         verb = verb or t.pos_ in ("VERB", "AUX")
     return None
+
+
+def _person_at(result: DocEntities, index: int, token) -> str | None:
+    """The key of the person a name at ``token`` (of segment ``index``) names, if any."""
+    key = result.by_token.get((index, token.i))
+    return key if key is not None and result.entities[key].type == EntityType.PERSON else None
 
 
 def _pointed_at(result: DocEntities, index: int, token) -> str | None:
@@ -986,18 +991,16 @@ def _described_with(result: DocEntities, index: int, token) -> str | None:
         head = token.head
         if any(c.dep_ == "poss" for c in head.children):
             for appos in (c for c in head.children if c.dep_ == "appos"):
-                key = result.by_token.get((index, appos.i))
-                if key is not None and result.entities[key].type == EntityType.PERSON:
+                key = _person_at(result, index, appos)
+                if key is not None:
                     return key
     if not any(c.dep_ == "poss" for c in token.children):
         return None
     for conj in (c for c in token.children if c.dep_ == "conj"):
-        key = result.by_token.get((index, conj.i))
-        if key is None or result.entities[key].type != EntityType.PERSON or any(
-                c.dep_ in ("det", "poss") for c in conj.children):
-            continue
-        if any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and c.i < conj.i
-               for c in conj.children):
+        key = _person_at(result, index, conj)
+        if key is not None and not any(c.dep_ in ("det", "poss") for c in conj.children) and \
+                any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and c.i < conj.i
+                    for c in conj.children):
             return key
     return None
 

@@ -72,8 +72,7 @@ def _clause_factuality(verb, lex: Lexicon) -> Factuality | None:
     would = ("would", "’d", "'d")
     for child in verb.children:
         word = child.lower_
-        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in lex.negators) \
-                or _negated_auxiliary(child, lex):
+        if _negating(child, lex):
             negated = True
         elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
             if word in would and habitual and not any(
@@ -248,6 +247,12 @@ def _conditioned(verb) -> bool:
 def _restarted(start, clause) -> bool:
     """Does a dash come between a clause begun and the one that takes its place?"""
     return any(t.text in syntax.DASHES for t in start.doc[start.right_edge.i + 1:clause.i])
+
+
+def _negating(child, lex: Lexicon) -> bool:
+    """A word that negates the verb it hangs from ("not", "never", "no", "won't")."""
+    return child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and
+                                   child.lower_ in lex.negators) or _negated_auxiliary(child, lex)
 
 
 def _negated_auxiliary(child, lex: Lexicon) -> bool:
@@ -893,6 +898,7 @@ def _coordinated_after_ahead(noun) -> bool:
 #: prepositions that give what one speaks of ("talked about negotiating with Mexico")
 TOPIC_PREPS = frozenset({"about", "of", "on"})
 
+
 def _topic(verb, prep, lex: Lexicon) -> bool:
     """A gerund with no subject of its own after "about", "of" or "on" a verb of talking
     or thinking hangs from: what is talked or thought of ("talked about negotiating with
@@ -976,8 +982,7 @@ FINITE = {"VBD", "VBZ"}
 
 
 def _negated(verb, lex: Lexicon) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in lex.negators)
-               or _negated_auxiliary(c, lex) for c in verb.children)
+    return any(_negating(c, lex) for c in verb.children)
 
 
 def _litotes(trigger, lex: Lexicon) -> bool:

@@ -138,7 +138,7 @@ def _admits(verb, ents: DocEntities, lex: Lexicon) -> bool:
         return True  # "welcomes a separate discussion with congressional leaders": open
         # to an event, or glad of it, is not meeting anyone
     if any(t.lemma_.lower() in lex.statement_nouns and t.pos_ == "NOUN"
-           for o in syntax.direct_objects(verb) for t in _phrase(o)):
+           for o in syntax.direct_objects(verb) for t in syntax.phrase_tokens(o)):
         return True  # "welcomes the DFC and the USAID announcement", parsed with the DFC
         # the object: glad of what was said, not meeting those who said it
     if any(p.dep_ == "prep" and p.lower_ == "on" and any(
@@ -156,16 +156,6 @@ def _admits(verb, ents: DocEntities, lex: Lexicon) -> bool:
                         and entity.label.split()[-1].lower() not in lex.venue_words):
                     return True
     return False
-
-
-def _phrase(noun) -> list:
-    """The words of a noun phrase, without the clauses told of it."""
-    out, stack = [], [noun]
-    while stack:
-        token = stack.pop()
-        out.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "advcl"))
-    return out
 
 
 #: words that name a part of a place ("from southern Lebanon")
